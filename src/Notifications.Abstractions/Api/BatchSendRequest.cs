@@ -1,0 +1,3 @@
+namespace Notifications.Api;
+
+public sealed record BatchSendRequest(IReadOnlyList<SendNotificationRequest>? Notifications);

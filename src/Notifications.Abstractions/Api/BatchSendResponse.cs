@@ -1,0 +1,3 @@
+namespace Notifications.Api;
+
+public sealed record BatchSendResponse(int Accepted, int Rejected, IReadOnlyList<BatchItemResult> Results);

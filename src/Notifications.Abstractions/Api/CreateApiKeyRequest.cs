@@ -1,0 +1,3 @@
+namespace Notifications.Api;
+
+public sealed record CreateApiKeyRequest(string? Name, IReadOnlyList<string>? Scopes);

@@ -1,0 +1,5 @@
+using Notifications.Model;
+
+namespace Notifications.Api;
+
+public sealed record RegisterDeviceRequest(DeviceKind? Kind, string? Token, WebPushSubscription? Subscription);

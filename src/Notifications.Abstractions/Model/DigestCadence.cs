@@ -1,0 +1,8 @@
+namespace Notifications.Model;
+
+public enum DigestCadence
+{
+    Instant,
+    Hourly,
+    Daily,
+}

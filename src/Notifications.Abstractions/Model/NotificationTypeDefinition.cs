@@ -1,0 +1,13 @@
+namespace Notifications.Model;
+
+/// <summary>A kind of notification producers can send by name, with its category, lane and templates.</summary>
+public sealed record NotificationTypeDefinition
+{
+    public required string Type { get; init; }
+    public required string Category { get; init; }
+    public Priority DefaultPriority { get; init; } = Priority.Normal;
+    /// <summary>Channels used when a request names none.</summary>
+    public IReadOnlyList<ChannelKind> Channels { get; init; } = [ChannelKind.InApp];
+    public IReadOnlyList<NotificationTemplate> Templates { get; init; } = [];
+    public DateTimeOffset UpdatedAt { get; init; }
+}

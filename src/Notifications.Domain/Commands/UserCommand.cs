@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Notifications.Domain.Commands;
+
+/// <summary>A command addressed to one user's grain. Commands are stored in the partition's stream as JSON.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
+[JsonDerivedType(typeof(NotifyCommand), "notify")]
+[JsonDerivedType(typeof(FlushDigestCommand), "flushDigest")]
+[JsonDerivedType(typeof(UpsertProfileCommand), "upsertProfile")]
+[JsonDerivedType(typeof(UpdatePreferencesCommand), "updatePreferences")]
+[JsonDerivedType(typeof(RegisterDeviceCommand), "registerDevice")]
+[JsonDerivedType(typeof(RemoveDeviceCommand), "removeDevice")]
+public abstract record UserCommand
+{
+    public required string UserId { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Notifications.Domain.Effects;
+
+public sealed record InboxEntry(
+    Guid NotificationId,
+    string UserId,
+    string? Type,
+    string Category,
+    string Title,
+    string Body,
+    IReadOnlyDictionary<string, string> Data,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,13 @@
+namespace Notifications.Domain.Effects;
+
+/// <summary>The notification as the producer will see it when asking for it by id. Written as an upsert.</summary>
+public sealed record NotificationRecord(
+    Guid Id,
+    string UserId,
+    string? Type,
+    string Category,
+    Priority Priority,
+    string Status,
+    string? Title,
+    string? Body,
+    DateTimeOffset CreatedAt);

@@ -1,0 +1,18 @@
+using Notifications.Model;
+
+namespace Notifications.Domain.State;
+
+/// <summary>Everything one user's grain owns. Persisted as one JSON document, versioned for fencing.</summary>
+public sealed class UserState
+{
+    public required string UserId { get; init; }
+    /// <summary>False until a profile was written: such a user is reachable only through the inbox.</summary>
+    public bool Registered { get; set; }
+    public UserProfile Profile { get; set; } = new();
+    public List<Device> Devices { get; set; } = [];
+    public NotificationPreferences Preferences { get; set; } = new();
+    public TokenBucket RateLimit { get; set; } = new();
+    public Dictionary<string, DigestWindow> Digests { get; set; } = new(StringComparer.Ordinal);
+
+    public static UserState New(string userId) => new() { UserId = userId };
+}

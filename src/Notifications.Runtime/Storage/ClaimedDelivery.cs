@@ -1,0 +1,5 @@
+using Notifications.Delivery;
+
+namespace Notifications.Runtime.Storage;
+
+public sealed record ClaimedDelivery(DeliveryRequest Request, DateTimeOffset LeaseUntil);
