@@ -28,7 +28,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TokenSigningKeyProvider>();
         services.TryAddSingleton<UserTokenService>();
-        services.TryAddScoped<ICallerAuthenticator, CallerAuthenticator>();
+        services.TryAddSingleton<ICallerAuthenticator, CallerAuthenticator>();
 
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, displayName: null, configureOptions: null);

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Notifications.Runtime.Storage;
@@ -12,7 +11,7 @@ namespace Notifications.Gateway.Auth;
 /// The user-token key: the configured one, or one generated on first use and kept in the settings store.
 /// First writer wins there, so silos starting together still end up with one key.
 /// </summary>
-internal sealed class TokenSigningKeyProvider(IOptions<AuthOptions> options, IServiceScopeFactory scopes)
+internal sealed class TokenSigningKeyProvider(IOptions<AuthOptions> options, ISettingsStore settings)
 {
     internal const string SettingName = "auth.user-token-signing-key";
     private const int GeneratedKeyBytes = 32;
@@ -41,8 +40,6 @@ internal sealed class TokenSigningKeyProvider(IOptions<AuthOptions> options, ISe
         {
             return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configured));
         }
-        await using var scope = scopes.CreateAsyncScope();
-        var settings = scope.ServiceProvider.GetRequiredService<ISettingsStore>();
         var candidate = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(GeneratedKeyBytes));
         var stored = await settings.GetOrAddAsync(SettingName, candidate, CancellationToken.None).ConfigureAwait(false);
         return new SymmetricSecurityKey(Base64Url.DecodeFromChars(stored));

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Notifications.Api;
 using Notifications.Gateway.Auth;
-using Notifications.Gateway.Validation;
 using Notifications.Model;
 using Notifications.Runtime.Application;
 
@@ -31,7 +30,6 @@ internal static class DeviceEndpoints
     private static async Task<Results<Created<Device>, ProblemHttpResult>> RegisterAsync(
         string userId, RegisterDeviceRequest request, IUserService users, CancellationToken cancellationToken)
     {
-        DeviceRequestValidator.Validate(request);
         var device = await users.RegisterDeviceAsync(userId, request, cancellationToken);
         return device is null
             ? Problems.UnknownUser(userId)

@@ -4,13 +4,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Notifications.Api;
 using Notifications.Gateway.Auth;
-using Notifications.Gateway.Validation;
 using Notifications.Model;
 using Notifications.Runtime.Application;
 
 namespace Notifications.Gateway.Endpoints;
 
-/// <summary>A user's profile and preferences. Reachable by the user's own token or a manage key.</summary>
+/// <summary>
+/// A user's profile and preferences. Reachable by the user's own token or a manage key. Input is validated by
+/// <see cref="IUserService"/>, so REST and gRPC refuse exactly the same things.
+/// </summary>
 internal static class UserEndpoints
 {
     public static void MapUserEndpoints(this RouteGroupBuilder api)
@@ -25,8 +27,6 @@ internal static class UserEndpoints
     private static async Task<Ok<UserView>> PutProfileAsync(
         string userId, UserProfile profile, IUserService users, CancellationToken cancellationToken)
     {
-        UserIdValidator.Validate(userId);
-        ProfileValidator.Validate(profile);
         return TypedResults.Ok(await users.UpsertAsync(userId, profile, cancellationToken));
     }
 
@@ -40,7 +40,6 @@ internal static class UserEndpoints
     private static async Task<Results<Ok<NotificationPreferences>, ProblemHttpResult>> PutPreferencesAsync(
         string userId, NotificationPreferences preferences, IUserService users, CancellationToken cancellationToken)
     {
-        PreferencesValidator.Validate(preferences);
         var updated = await users.UpdatePreferencesAsync(userId, preferences, cancellationToken);
         return updated is null ? Problems.UnknownUser(userId) : TypedResults.Ok(updated);
     }
