@@ -34,7 +34,7 @@ public static class GatewayServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, displayName: null, configureOptions: null);
         services.AddAuthorization(GatewayPolicies.Add);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ValidationFailedExceptionHandler>();
         services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
         // Binding failures become exceptions so they get a body naming the problem instead of a bare 400.

@@ -17,7 +17,7 @@ internal static class ApiKeyEndpoints
         var group = api.MapGroup("/admin/api-keys").WithTags("API keys").RequireAuthorization(GatewayPolicies.Admin);
         group.MapPost("", CreateAsync).WithName("CreateApiKey");
         group.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("Keys in force; revoked keys are not listed.");
-        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes at once, on every silo.");
+        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes at once, on every silo. Revoking a revoked key again is a no-op (204).");
     }
 
     private static async Task<Created<ApiKeyView>> CreateAsync(
@@ -40,7 +40,7 @@ internal static class ApiKeyEndpoints
         string id, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
         await keys.RevokeAsync(id, time.GetUtcNow(), cancellationToken)
             ? TypedResults.NoContent()
-            : Problems.NotFound($"There is no API key \"{id}\" in force.");
+            : Problems.NotFound($"There is no API key \"{id}\".");
 
     private static ApiKeyView ViewOf(ApiKeyRecord record) => new(record.Id, record.Name, record.Scopes, record.CreatedAt);
 }
