@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Notifications.Api;
 using Notifications.Gateway.Tests.Infrastructure;
+using Notifications.Testing;
 
 namespace Notifications.Gateway.Tests;
 
@@ -14,7 +15,7 @@ public sealed class InboxEndpointsTests(SiloFixture silo) : IClassFixture<SiloFi
         {
             // One at a time, so the newest-first order is known.
             var id = await silo.SendInAppAsync(user, title);
-            await Eventually.UntilAsync(() => silo.InboxAsync(user), p => p.Notifications.Any(n => n.Id == id), $"'{title}' in the inbox");
+            await Eventually.Until(() => silo.InboxAsync(user), p => p.Notifications.Any(n => n.Id == id), $"'{title}' in the inbox");
         }
         var own = silo.Client(await silo.TokenForAsync(user));
         var page = await Json.ReadAsync<InboxPage>(await own.GetAsync($"/api/v1/users/{user}/notifications"));

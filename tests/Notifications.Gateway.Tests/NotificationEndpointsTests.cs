@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Notifications.Api;
 using Notifications.Gateway.Tests.Infrastructure;
+using Notifications.Testing;
 
 namespace Notifications.Gateway.Tests;
 
@@ -23,7 +24,7 @@ public sealed class NotificationEndpointsTests(SiloFixture silo) : IClassFixture
         Assert.Equal("accepted", accepted.Status);
         Assert.Equal($"/api/v1/notifications/{accepted.Id}", response.Headers.Location?.OriginalString);
 
-        var view = await Eventually.UntilAsync(
+        var view = await Eventually.Until(
             async () => await Json.ReadAsync<NotificationView>(await client.GetAsync($"/api/v1/notifications/{accepted.Id}")),
             v => v.Status != "accepted",
             "the notification is processed");

@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 using Notifications.Api;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Tests.Infrastructure;
+using Notifications.Testing;
 
 namespace Notifications.Gateway.Tests;
 
@@ -51,7 +52,7 @@ public sealed class StartupValidationTests
         await using var factory = new SiloFactory(new Dictionary<string, string?> { ["Auth:TokenSigningKey"] = signingKey });
         using var client = factory.CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SiloFactory.BootstrapKey);
-        await Eventually.UntilAsync(async () => (await client.GetAsync("/readyz")).StatusCode, s => s == HttpStatusCode.OK, "ready");
+        await Eventually.Until(async () => (await client.GetAsync("/readyz")).StatusCode, s => s == HttpStatusCode.OK, "ready");
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/users/carol", new Model.UserProfile(), Json.Options)).StatusCode);
 
         var issued = await Json.ReadAsync<IssuedToken>(await client.PostAsJsonAsync("/api/v1/users/carol/tokens", new IssueTokenRequest(null), Json.Options));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Notifications.Api;
 using Notifications.Gateway.Tests.Infrastructure;
+using Notifications.Testing;
 using Notifications.Model;
 
 namespace Notifications.Gateway.Tests;
@@ -62,7 +63,7 @@ public sealed class TemplateEndpointsTests(SiloFixture silo) : IClassFixture<Sil
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = (await Json.ReadAsync<SendNotificationResponse>(response)).Id;
-        var page = await Eventually.UntilAsync(() => silo.InboxAsync(user), p => p.Notifications.Any(n => n.Id == id), "the typed notification in the inbox");
+        var page = await Eventually.Until(() => silo.InboxAsync(user), p => p.Notifications.Any(n => n.Id == id), "the typed notification in the inbox");
         var item = page.Notifications.Single(n => n.Id == id);
         Assert.Equal("Sara liked your post", item.Title);
         Assert.Equal(type, item.Type);

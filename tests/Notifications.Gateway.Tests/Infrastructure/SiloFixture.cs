@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Notifications.Api;
 using Notifications.Model;
+using Notifications.Testing;
 
 namespace Notifications.Gateway.Tests.Infrastructure;
 
@@ -18,7 +19,7 @@ public class SiloFixture : IAsyncLifetime
     {
         Factory = new SiloFactory();
         using var anonymous = Factory.CreateClient();
-        await Eventually.UntilAsync(
+        await Eventually.Until(
             async () => (await anonymous.GetAsync("/readyz")).StatusCode,
             status => status == HttpStatusCode.OK,
             "the silo reports ready");
@@ -94,7 +95,7 @@ public class SiloFixture : IAsyncLifetime
     public async Task<InboxPage> InboxAfterMarkerAsync(string userId)
     {
         var marker = await SendInAppAsync(userId, "marker");
-        return await Eventually.UntilAsync(
+        return await Eventually.Until(
             () => InboxAsync(userId, "?limit=100"),
             page => page.Notifications.Any(n => n.Id == marker),
             $"the marker notification reaches {userId}'s inbox");

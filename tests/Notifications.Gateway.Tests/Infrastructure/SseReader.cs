@@ -5,11 +5,13 @@ namespace Notifications.Gateway.Tests.Infrastructure;
 /// <summary>Reads a text/event-stream response event by event (event type and joined data lines).</summary>
 public sealed class SseReader(Stream stream) : IDisposable
 {
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
     private readonly StreamReader _reader = new(stream, Encoding.UTF8);
 
     public async Task<(string Event, string Data)> NextAsync(TimeSpan? timeout = null)
     {
-        using var deadline = new CancellationTokenSource(timeout ?? Eventually.DefaultTimeout);
+        using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
         string eventType = "message";
         var data = new StringBuilder();
         while (true)
