@@ -119,6 +119,7 @@ while (ProcessedReport.PendingCommands(database) > 0)
     await Task.Delay(100);
 }
 var measuredFrom = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+var cpuBefore = ProcessCpu.Seconds(silo.ProcessId);
 var loadClock = Stopwatch.StartNew();
 await RunPhaseAsync(TimeSpan.FromSeconds(options.DurationSeconds), record: true);
 var loadSeconds = loadClock.Elapsed.TotalSeconds;
@@ -127,6 +128,7 @@ while (ProcessedReport.PendingCommands(database) > 0)
     await Task.Delay(100);
 }
 var drainSeconds = loadClock.Elapsed.TotalSeconds - loadSeconds;
+var siloCpuSeconds = ProcessCpu.Seconds(silo.ProcessId) - cpuBefore;
 
 var processed = ProcessedReport.Read(database, measuredFrom);
 sendLatencies.Sort();
@@ -140,6 +142,9 @@ var report = new
     batchRequestMs = sendLatencies.Count == 0 ? null : new { p50 = Math.Round(sendLatencies[sendLatencies.Count / 2], 1), p99 = Math.Round(sendLatencies[(int)(sendLatencies.Count * 0.99)], 1) },
     drainSeconds = Math.Round(drainSeconds, 2),
     endToEnd = processed,
+    // CPU the silo spent per processed notification: comparable across runs even when the machine is busy.
+    siloCpuSeconds = Math.Round(siloCpuSeconds, 2),
+    siloCpuMicrosecondsPerNotification = processed.Processed == 0 ? 0 : Math.Round(siloCpuSeconds * 1e6 / processed.Processed, 1),
     baseline = new { sqliteBatchedRowsPerSecond = Math.Round(baseline) },
     ratioProcessedToBaseline = Math.Round(processed.ProcessedPerSecond / baseline, 4),
 };

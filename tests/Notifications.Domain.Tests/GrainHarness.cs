@@ -72,6 +72,10 @@ internal sealed class GrainHarness
         Data = actor is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["actor"] = actor },
     };
 
+    /// <summary>Every transport a turn reached: the inbox (in-app) first, then the delivery jobs in order.</summary>
+    public static List<DeliveryChannel> Reached(GrainEffects effects) =>
+        effects.Inbox.Select(_ => DeliveryChannel.InApp).Concat(effects.Deliveries.Select(d => d.Channel)).ToList();
+
     private Guid NextId() => new(++_ids, 0, 0, new byte[8]);
 
     /// <summary>Renders "{type}: {actors}" so tests can see what a template would have received.</summary>
