@@ -84,7 +84,8 @@ public sealed partial class FakeFcmServer(TimeProvider? time = null) : FakeServe
             return Refuse("invalid_grant", "Invalid issuer.");
         }
 
-        if (jwt.ClaimString("aud") != TokenUri.AbsoluteUri)
+        // Google names its own token endpoint as the audience; a key file's token_uri is accepted too.
+        if (jwt.ClaimString("aud") is not { } audience || audience != TokenUri.AbsoluteUri && audience != "https://oauth2.googleapis.com/token")
         {
             return Refuse("invalid_grant", "Invalid JWT: audience must be the token URI.");
         }

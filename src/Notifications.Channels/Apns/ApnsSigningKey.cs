@@ -7,7 +7,7 @@ internal static class ApnsSigningKey
 {
     public static ECDsa? TryLoad(ApnsOptions options, out string? error)
     {
-        var pem = PemMaterial.Load(options.PrivateKey, options.PrivateKeyFile, out error);
+        var pem = PemMaterial.Load(options.PrivateKey, options.PrivateKeyFile, out error, unescapeNewlines: true);
         if (error is not null)
         {
             error = $"{ApnsOptions.Section}:PrivateKeyFile {error}";

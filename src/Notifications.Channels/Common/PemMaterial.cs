@@ -3,12 +3,13 @@ namespace Notifications.Channels.Common;
 /// <summary>Key material given inline or as a file path; inline wins.</summary>
 internal static class PemMaterial
 {
-    public static string? Load(string? inline, string? path, out string? error)
+    public static string? Load(string? inline, string? path, out string? error, bool unescapeNewlines = false)
     {
         error = null;
         if (!string.IsNullOrWhiteSpace(inline))
         {
-            return inline.Replace("\\n", "\n", StringComparison.Ordinal);
+            // A PEM squeezed into one environment variable often arrives with literal \n sequences.
+            return unescapeNewlines ? inline.Replace("\\n", "\n", StringComparison.Ordinal) : inline;
         }
 
         if (string.IsNullOrWhiteSpace(path))

@@ -10,7 +10,7 @@ namespace Notifications.Channels.Resilience;
 /// Bulkhead around one provider: a rate limiter and a circuit breaker. It never retries; while the provider
 /// is unhealthy it answers Transient with a RetryAfter so the worker re-queues the job and nothing is lost.
 /// </summary>
-internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable
+internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable, IDisposable
 {
     private readonly IChannelSender inner;
     private readonly ChannelResilienceOptions options;
@@ -95,6 +95,12 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable
         {
             lease?.Dispose();
         }
+    }
+
+    public void Dispose()
+    {
+        limiter?.Dispose();
+        (inner as IDisposable)?.Dispose();
     }
 
     public async ValueTask DisposeAsync()
