@@ -11,7 +11,7 @@ namespace Notifications.Channels.Fakes;
 /// </summary>
 public sealed class FakeSmtpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<SmtpEnvelope> received = new();
     private readonly ConcurrentBag<Task> sessions = [];
@@ -46,12 +46,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
     public void Start(int port = 0)
     {
-        listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        if (port != 0)
-        {
-            listener.Server.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        }
-
+        listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         acceptLoop = AcceptAsync();
