@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace Notifications.Runtime.Hosting;
+
+internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SiloOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Partitions is < 1 or > 4096)
+        {
+            failures.Add($"Silo:Partitions must be between 1 and 4096 (was {options.Partitions}).");
+        }
+        if (options.BatchSize is < 1 or > 10_000)
+        {
+            failures.Add($"Silo:BatchSize must be between 1 and 10000 (was {options.BatchSize}).");
+        }
+        if (options.IdempotencyWindow <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:IdempotencyWindow must be positive.");
+        }
+        if (options.InboxRetention <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:InboxRetention must be positive.");
+        }
+        if (options.Grain.RateLimitCapacity < 1 || options.Grain.RateLimitRefillPerHour <= 0)
+        {
+            failures.Add("Silo:Grain:RateLimitCapacity must be at least 1 and Silo:Grain:RateLimitRefillPerHour positive.");
+        }
+        if (options.Grain.DefaultDigestWindow <= TimeSpan.Zero || options.Grain.RateLimitDigestWindow <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:Grain:DefaultDigestWindow and Silo:Grain:RateLimitDigestWindow must be positive.");
+        }
+        if (options.Delivery.ConcurrencyPerLane < 1 || options.Delivery.ClaimBatchSize < 1 || options.Delivery.MaxAttempts < 1)
+        {
+            failures.Add("Silo:Delivery:ConcurrencyPerLane, ClaimBatchSize and MaxAttempts must be at least 1.");
+        }
+        if (options.TemplateSeedDirectory is { Length: > 0 } seeds && !Directory.Exists(seeds))
+        {
+            failures.Add($"Silo:TemplateSeedDirectory '{seeds}' does not exist.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

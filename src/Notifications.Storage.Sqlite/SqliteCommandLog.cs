@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Notifications.Domain.Commands;
+using Notifications.Runtime.Storage;
+
+namespace Notifications.Storage.Sqlite;
+
+internal sealed class SqliteCommandLog(SqliteDatabase database) : ICommandLog
+{
+    private const string Reserve = """
+        INSERT INTO idempotency (user_id, key, notification_id, expires_at) VALUES ($user, $key, $id, $expires)
+        ON CONFLICT (user_id, key) DO UPDATE SET notification_id = excluded.notification_id, expires_at = excluded.expires_at
+        WHERE idempotency.expires_at <= $now
+        RETURNING notification_id
+        """;
+
+    private const string Reserved = "SELECT notification_id FROM idempotency WHERE user_id = $user AND key = $key";
+
+    private const string Append = """
+        INSERT INTO commands (partition, lane, grain_key, notification_id, payload, enqueued_at)
+        VALUES ($partition, $lane, $grain, $notification, $payload, $now)
+        RETURNING id
+        """;
+
+    public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<NewCommand> commands, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Serialising outside the writer keeps the single writer thread for SQLite work only.
+        var payloads = new string[commands.Count];
+        for (var i = 0; i < commands.Count; i++)
+        {
+            payloads[i] = JsonSerializer.Serialize(commands[i].Command, NotificationJson.Options);
+        }
+        var nowMs = Db.Ms(now);
+        return database.WriteAsync<IReadOnlyList<AppendResult>>(session =>
+        {
+            var results = new AppendResult[commands.Count];
+            for (var i = 0; i < commands.Count; i++)
+            {
+                var command = commands[i];
+                if (command.Idempotency is { } reservation)
+                {
+                    var won = session.Command(Reserve)
+                        .With("$user", reservation.UserId).With("$key", reservation.Key)
+                        .With("$id", Db.Id(command.NotificationId ?? Guid.Empty)).With("$expires", Db.Ms(reservation.ExpiresAt))
+                        .With("$now", nowMs)
+                        .ExecuteScalar();
+                    if (won is null)
+                    {
+                        var first = (string)session.Command(Reserved).With("$user", reservation.UserId).With("$key", reservation.Key).ExecuteScalar()!;
+                        results[i] = new AppendResult(null, Guid.Parse(first), Duplicate: true);
+                        continue;
+                    }
+                }
+                var sequence = (long)session.Command(Append)
+                    .With("$partition", command.Partition).With("$lane", (int)command.Lane).With("$grain", command.GrainKey)
+                    .With("$notification", command.NotificationId is { } id ? Db.Id(id) : null)
+                    .With("$payload", payloads[i]).With("$now", nowMs)
+                    .ExecuteScalar()!;
+                results[i] = new AppendResult(sequence, command.NotificationId, Duplicate: false);
+            }
+            return results;
+        }, cancellationToken);
+    }
+}

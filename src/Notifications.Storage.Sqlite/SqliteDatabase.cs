@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Notifications.Storage.Sqlite;
+
+/// <summary>The database file: one writer connection behind <see cref="SqliteWriter"/>, pooled connections for reads.</summary>
+internal sealed class SqliteDatabase : IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly SqliteStorageOptions _options;
+    private readonly ILogger<SqliteDatabase> _logger;
+    private readonly Lock _lock = new();
+    private SqliteWriter? _writer;
+
+    public SqliteDatabase(IOptions<SqliteStorageOptions> options, ILogger<SqliteDatabase> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        var path = System.IO.Path.GetFullPath(_options.Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    public SqliteWriter Writer
+    {
+        get
+        {
+            lock (_lock)
+            {
+                if (_writer is null)
+                {
+                    var connection = Open();
+                    Pragma(connection, "journal_mode = WAL");
+                    Pragma(connection, $"synchronous = {_options.Synchronous.ToUpperInvariant()}");
+                    _writer = new SqliteWriter(connection, _options.MaxWritesPerTransaction, _logger);
+                }
+                return _writer;
+            }
+        }
+    }
+
+    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken) => Writer.WriteAsync(work, cancellationToken);
+
+    /// <summary>Runs a read on a pooled connection; WAL lets reads proceed while the writer commits.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        await using var connection = Open();
+        return read(connection);
+    }
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        Pragma(connection, "busy_timeout = 30000");
+        return connection;
+    }
+
+    private static void Pragma(SqliteConnection connection, string pragma)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA " + pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync().ConfigureAwait(false);
+        }
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,139 @@
+using Notifications.Runtime.Storage;
+
+namespace Notifications.Storage.Sqlite;
+
+/// <summary>
+/// Versioned schema migrations, applied in order at start-up in one transaction each. Never edit a
+/// migration that has shipped: add the next one.
+/// </summary>
+internal sealed class SqliteMigrations(SqliteDatabase database) : IStorageInitializer
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE commands (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partition INTEGER NOT NULL,
+            lane INTEGER NOT NULL,
+            grain_key TEXT NOT NULL,
+            notification_id TEXT NULL,
+            payload TEXT NOT NULL,
+            enqueued_at INTEGER NOT NULL);
+        CREATE INDEX ix_commands_stream ON commands(partition, lane, id);
+        CREATE INDEX ix_commands_notification ON commands(notification_id) WHERE notification_id IS NOT NULL;
+
+        CREATE TABLE timers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            partition INTEGER NOT NULL,
+            grain_key TEXT NOT NULL,
+            lane INTEGER NOT NULL,
+            due_at INTEGER NOT NULL,
+            payload TEXT NOT NULL);
+        CREATE INDEX ix_timers_partition_due ON timers(partition, due_at);
+        CREATE INDEX ix_timers_due ON timers(due_at);
+
+        CREATE TABLE leases (
+            partition INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,
+            epoch INTEGER NOT NULL,
+            acquired_at INTEGER NOT NULL);
+
+        CREATE TABLE grains (
+            user_id TEXT PRIMARY KEY,
+            state TEXT NOT NULL,
+            updated_at INTEGER NOT NULL) WITHOUT ROWID;
+
+        CREATE TABLE idempotency (
+            user_id TEXT NOT NULL,
+            key TEXT NOT NULL,
+            notification_id TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, key)) WITHOUT ROWID;
+
+        CREATE TABLE notifications (
+            id TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL,
+            type TEXT NULL,
+            category TEXT NOT NULL,
+            priority INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            title TEXT NULL,
+            body TEXT NULL,
+            created_at INTEGER NOT NULL) WITHOUT ROWID;
+
+        CREATE TABLE inbox (
+            user_id TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            id TEXT NOT NULL,
+            type TEXT NULL,
+            category TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            data TEXT NULL,
+            read_at INTEGER NULL,
+            PRIMARY KEY (user_id, created_at, id)) WITHOUT ROWID;
+        CREATE UNIQUE INDEX ix_inbox_id ON inbox(id);
+        CREATE INDEX ix_inbox_unread ON inbox(user_id) WHERE read_at IS NULL;
+        CREATE INDEX ix_inbox_created ON inbox(created_at);
+
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            notification_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            target TEXT NOT NULL,
+            lane INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            due_at INTEGER NOT NULL,
+            idempotency_key TEXT NOT NULL,
+            content TEXT NULL,
+            reason TEXT NULL,
+            provider_message_id TEXT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE INDEX ix_deliveries_notification ON deliveries(notification_id);
+        CREATE INDEX ix_deliveries_due ON deliveries(channel, lane, due_at) WHERE status IN ('queued', 'sending');
+
+        CREATE TABLE delivery_log (
+            delivery_id INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            detail TEXT NULL);
+        CREATE INDEX ix_delivery_log ON delivery_log(delivery_id);
+
+        CREATE TABLE templates (
+            type TEXT PRIMARY KEY,
+            definition TEXT NOT NULL,
+            updated_at INTEGER NOT NULL);
+
+        CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            secret_hash TEXT NOT NULL UNIQUE,
+            scopes TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            revoked_at INTEGER NULL);
+
+        CREATE TABLE settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL);
+        """,
+    ];
+
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        database.WriteAsync(session =>
+        {
+            session.Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)").ExecuteNonQuery();
+            var current = Convert.ToInt32(session.Command("SELECT COALESCE(MAX(version), 0) FROM schema_version").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (current > Migrations.Length)
+            {
+                throw new InvalidOperationException($"The database '{database.Path}' has schema version {current}, newer than this silo knows ({Migrations.Length}). Upgrade the silo.");
+            }
+            for (var version = current + 1; version <= Migrations.Length; version++)
+            {
+                session.Command(Migrations[version - 1]).ExecuteNonQuery();
+                session.Command("INSERT INTO schema_version (version) VALUES ($v)").With("$v", version).ExecuteNonQuery();
+            }
+            return current;
+        }, cancellationToken);
+}

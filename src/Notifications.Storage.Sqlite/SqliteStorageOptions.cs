@@ -1,0 +1,14 @@
+namespace Notifications.Storage.Sqlite;
+
+/// <summary>Configuration section "Storage:Sqlite".</summary>
+public sealed class SqliteStorageOptions
+{
+    public const string Section = "Storage:Sqlite";
+
+    /// <summary>The database file; relative paths are relative to the working directory. Its folder is created.</summary>
+    public string Path { get; set; } = "data/notifications.db";
+    /// <summary>FULL fsyncs every commit (survives power loss); NORMAL survives process crashes only.</summary>
+    public string Synchronous { get; set; } = "FULL";
+    /// <summary>Most queued writes (appends, batch commits) gathered into one transaction.</summary>
+    public int MaxWritesPerTransaction { get; set; } = 512;
+}

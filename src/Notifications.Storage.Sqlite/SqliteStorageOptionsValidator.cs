@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace Notifications.Storage.Sqlite;
+
+internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteStorageOptions>
+{
+    private static readonly string[] SynchronousModes = ["FULL", "NORMAL", "EXTRA"];
+
+    public ValidateOptionsResult Validate(string? name, SqliteStorageOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            failures.Add("Storage:Sqlite:Path must name the database file, for example data/notifications.db.");
+        }
+        if (!SynchronousModes.Contains(options.Synchronous, StringComparer.OrdinalIgnoreCase))
+        {
+            failures.Add($"Storage:Sqlite:Synchronous must be one of {string.Join(", ", SynchronousModes)} (was '{options.Synchronous}').");
+        }
+        if (options.MaxWritesPerTransaction is < 1 or > 100_000)
+        {
+            failures.Add("Storage:Sqlite:MaxWritesPerTransaction must be between 1 and 100000.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
