@@ -95,7 +95,10 @@ internal static class ProtoResponseMapper
             message.Type = item.Type;
         }
 
-        message.Data.Add(item.Data);
+        foreach (var (key, value) in item.Data)
+        {
+            message.Data[key] = value;
+        }
         return message;
     }
 

@@ -6,7 +6,7 @@ namespace Notifications.Gateway.Grpc.Services;
 /// <summary>A token bucket per API key for producer calls; a producer over its rate gets RESOURCE_EXHAUSTED, not a queue.</summary>
 internal sealed class ProducerRateLimiter(IOptions<NotificationGrpcOptions> options, TimeProvider timeProvider)
 {
-    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ProducerBucket> _buckets = new(StringComparer.Ordinal);
 
     public bool TryAcquire(string producer)
     {
