@@ -21,7 +21,7 @@ internal sealed class HealthGrpcService(
 {
     public void Register(GrpcMethodTable table)
     {
-        var service = HealthReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("grpc.health.v1.Health");
+        var service = HealthReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("Health");
         table.Add(new UnaryMethod<HealthCheckRequest, HealthCheckResponse>(GrpcMethodPaths.For(service, "Check"), HealthCheckRequest.Parser, CheckAsync));
         table.Add(new ServerStreamingMethod<HealthCheckRequest, HealthCheckResponse>(GrpcMethodPaths.For(service, "Watch"), HealthCheckRequest.Parser, WatchAsync));
     }

@@ -12,7 +12,7 @@ internal sealed class InboxGrpcService : IGrpcService
 {
     public void Register(GrpcMethodTable table)
     {
-        var service = NotificationGatewayReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("notifications.v1.NotificationGateway");
+        var service = NotificationGatewayReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("NotificationGateway");
         table.Add(new UnaryMethod<ListInboxRequest, InboxPage>(GrpcMethodPaths.For(service, "ListInbox"), ListInboxRequest.Parser, ListAsync));
         table.Add(new UnaryMethod<MarkReadRequest, MarkReadResponse>(GrpcMethodPaths.For(service, "MarkRead"), MarkReadRequest.Parser, MarkReadAsync));
         table.Add(new UnaryMethod<MarkAllReadRequest, MarkAllReadResponse>(GrpcMethodPaths.For(service, "MarkAllRead"), MarkAllReadRequest.Parser, MarkAllReadAsync));

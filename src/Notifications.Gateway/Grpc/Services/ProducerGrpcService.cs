@@ -13,7 +13,7 @@ internal sealed class ProducerGrpcService(ProducerRateLimiter rateLimiter) : IGr
 {
     public void Register(GrpcMethodTable table)
     {
-        var service = NotificationGatewayReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("notifications.v1.NotificationGateway");
+        var service = NotificationGatewayReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("NotificationGateway");
         table.Add(new UnaryMethod<SendRequest, SendResponse>(GrpcMethodPaths.For(service, "Send"), SendRequest.Parser, SendAsync));
         table.Add(new UnaryMethod<SendBatchRequest, SendBatchResponse>(GrpcMethodPaths.For(service, "SendBatch"), SendBatchRequest.Parser, SendBatchAsync));
         table.Add(new UnaryMethod<GetNotificationRequest, Notification>(GrpcMethodPaths.For(service, "GetNotification"), GetNotificationRequest.Parser, GetNotificationAsync));

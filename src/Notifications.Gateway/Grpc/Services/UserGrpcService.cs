@@ -12,7 +12,7 @@ internal sealed class UserGrpcService : IGrpcService
 {
     public void Register(GrpcMethodTable table)
     {
-        var service = NotificationGatewayReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("notifications.v1.NotificationGateway");
+        var service = NotificationGatewayReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("NotificationGateway");
         table.Add(new UnaryMethod<GetPreferencesRequest, Preferences>(GrpcMethodPaths.For(service, "GetPreferences"), GetPreferencesRequest.Parser, GetPreferencesAsync));
         table.Add(new UnaryMethod<UpdatePreferencesRequest, Preferences>(GrpcMethodPaths.For(service, "UpdatePreferences"), UpdatePreferencesRequest.Parser, UpdatePreferencesAsync));
         table.Add(new UnaryMethod<UpsertUserRequest, User>(GrpcMethodPaths.For(service, "UpsertUser"), UpsertUserRequest.Parser, UpsertUserAsync));
