@@ -122,7 +122,9 @@ public sealed class NotificationGrpcClient(HttpClient httpClient, Uri address)
         }
 
         using (response)
+        using (deadline.Token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response))
         {
+            // Disposing the response mid-stream resets the HTTP/2 stream (RST_STREAM), which is how the server learns of the cancel.
             var headers = GrpcWire.Metadata(response.Headers, null);
             var trailersOnly = GrpcWire.ReadStatus(headers);
             if (response.StatusCode != HttpStatusCode.OK || trailersOnly is not null)
@@ -145,7 +147,7 @@ public sealed class NotificationGrpcClient(HttpClient httpClient, Uri address)
                 {
                     payload = await GrpcWire.ReadMessageAsync(body, gzip, deadline.Token);
                 }
-                catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException)
+                catch (Exception ex) when (ex is OperationCanceledException or IOException or HttpRequestException or ObjectDisposedException)
                 {
                     throw cancellationToken.IsCancellationRequested
                         ? new GrpcCallException(GrpcStatusCode.Cancelled, "Cancelled by the caller.")

@@ -251,23 +251,16 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
             yield return new RealtimeEvent("unread", null, unread);
             while (true)
             {
-                RealtimeEvent next;
-                try
-                {
-                    next = await channel.Reader.ReadAsync(cancellationToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    WatchCancelled.TrySetResult();
-                    throw;
-                }
-
-                yield return next;
+                yield return await channel.Reader.ReadAsync(cancellationToken);
             }
         }
         finally
         {
             _watchers.TryRemove(channel, out _);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                WatchCancelled.TrySetResult();
+            }
         }
     }
 
