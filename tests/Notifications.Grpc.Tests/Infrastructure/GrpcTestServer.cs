@@ -73,7 +73,7 @@ internal sealed class GrpcTestServer : IAsyncDisposable
         app.MapNotificationGrpc();
         await app.StartAsync();
 
-        var grpc = app.Services.GetRequiredService<GrpcListenerRegistry>().BoundAddresses.Single();
+        var grpc = app.Services.GetRequiredService<GrpcListenerRegistry>().BoundAddresses[0];
         var rest = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .Select(a => new Uri(a))
             .First(a => a.Port != grpc.Port);
