@@ -6,6 +6,9 @@ namespace Notifications.Storage.Sqlite;
 
 internal sealed class SqliteCommandLog(SqliteDatabase database) : ICommandLog
 {
+    // Touched only on the writer thread, so it needs no lock; seeded from the table on first use.
+    private long _lastId = -1;
+
     private const string Reserve = """
         INSERT INTO idempotency (user_id, key, notification_id, expires_at) VALUES ($user, $key, $id, $expires)
         ON CONFLICT (user_id, key) DO UPDATE SET notification_id = excluded.notification_id, expires_at = excluded.expires_at
@@ -16,9 +19,8 @@ internal sealed class SqliteCommandLog(SqliteDatabase database) : ICommandLog
     private const string Reserved = "SELECT notification_id FROM idempotency WHERE user_id = $user AND key = $key";
 
     private const string Append = """
-        INSERT INTO commands (partition, lane, grain_key, notification_id, payload, enqueued_at)
-        VALUES ($partition, $lane, $grain, $notification, $payload, $now)
-        RETURNING id
+        INSERT INTO commands (partition, lane, id, grain_key, notification_id, payload, enqueued_at)
+        VALUES ($partition, $lane, $id, $grain, $notification, $payload, $now)
         """;
 
     public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<NewCommand> commands, DateTimeOffset now, CancellationToken cancellationToken)
@@ -50,11 +52,16 @@ internal sealed class SqliteCommandLog(SqliteDatabase database) : ICommandLog
                         continue;
                     }
                 }
-                var sequence = (long)session.Command(Append)
-                    .With("$partition", command.Partition).With("$lane", (int)command.Lane).With("$grain", command.GrainKey)
+                if (_lastId < 0)
+                {
+                    _lastId = session.Command("SELECT COALESCE(MAX(id), 0) FROM commands").ExecuteScalar() is long max ? max : 0;
+                }
+                var sequence = ++_lastId;
+                session.Command(Append)
+                    .With("$partition", command.Partition).With("$lane", (int)command.Lane).With("$id", sequence).With("$grain", command.GrainKey)
                     .With("$notification", command.NotificationId is { } id ? Db.Id(id) : null)
                     .With("$payload", payloads[i]).With("$now", nowMs)
-                    .ExecuteScalar()!;
+                    .ExecuteNonQuery();
                 results[i] = new AppendResult(sequence, command.NotificationId, Duplicate: false);
             }
             return results;

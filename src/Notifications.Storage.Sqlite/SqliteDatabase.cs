@@ -43,6 +43,9 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                     var connection = Open();
                     Pragma(connection, "journal_mode = WAL");
                     Pragma(connection, $"synchronous = {_options.Synchronous.ToUpperInvariant()}");
+                    // Grain state and inbox rows land at random keys: a large page cache keeps those b-trees in memory.
+                    Pragma(connection, "cache_size = -262144");
+                    Pragma(connection, "temp_store = MEMORY");
                     _writer = new SqliteWriter(connection, _options.MaxWritesPerTransaction, _logger);
                 }
                 return _writer;

@@ -11,16 +11,16 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : IStorageInitia
     private static readonly string[] Migrations =
     [
         """
+        -- One b-tree in stream order: append and consume each touch it once. Ids come from the single writer.
         CREATE TABLE commands (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
             partition INTEGER NOT NULL,
             lane INTEGER NOT NULL,
+            id INTEGER NOT NULL,
             grain_key TEXT NOT NULL,
             notification_id TEXT NULL,
             payload TEXT NOT NULL,
-            enqueued_at INTEGER NOT NULL);
-        CREATE INDEX ix_commands_stream ON commands(partition, lane, id);
-        CREATE INDEX ix_commands_notification ON commands(notification_id) WHERE notification_id IS NOT NULL;
+            enqueued_at INTEGER NOT NULL,
+            PRIMARY KEY (partition, lane, id)) WITHOUT ROWID;
 
         CREATE TABLE timers (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -74,7 +74,6 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : IStorageInitia
             PRIMARY KEY (user_id, created_at, id)) WITHOUT ROWID;
         CREATE UNIQUE INDEX ix_inbox_id ON inbox(id);
         CREATE INDEX ix_inbox_unread ON inbox(user_id) WHERE read_at IS NULL;
-        CREATE INDEX ix_inbox_created ON inbox(created_at);
 
         CREATE TABLE deliveries (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -41,11 +41,24 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
 
     private static List<DeliveryView> Deliveries(Microsoft.Data.Sqlite.SqliteConnection connection, string notificationId)
     {
+        var deliveries = new List<DeliveryView>();
+        using (var inbox = connection.CreateCommand())
+        {
+            // The inbox row is the in-app delivery: delivered when written, opened once the user read it.
+            inbox.CommandText = "SELECT created_at, read_at FROM inbox WHERE id = $id";
+            inbox.With("$id", notificationId);
+            using var row = inbox.ExecuteReader();
+            if (row.Read())
+            {
+                var read = !row.IsDBNull(1);
+                deliveries.Add(new DeliveryView(0, DeliveryChannel.InApp, "inbox", read ? DeliveryStatus.Opened : DeliveryStatus.Delivered, 1, null,
+                    Db.Instant(read ? row.GetInt64(1) : row.GetInt64(0))));
+            }
+        }
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, channel, target, status, attempts, reason, updated_at FROM deliveries WHERE notification_id = $id ORDER BY id";
         command.With("$id", notificationId);
         using var reader = command.ExecuteReader();
-        var deliveries = new List<DeliveryView>();
         while (reader.Read())
         {
             var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(1));

@@ -79,7 +79,15 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
             }
             foreach (var entry in commit.Consumed)
             {
-                session.Command(entry.IsTimer ? "DELETE FROM timers WHERE id = $id" : "DELETE FROM commands WHERE id = $id").With("$id", entry.Id).ExecuteNonQuery();
+                if (entry.IsTimer)
+                {
+                    session.Command("DELETE FROM timers WHERE id = $id").With("$id", entry.Id).ExecuteNonQuery();
+                }
+                else
+                {
+                    session.Command("DELETE FROM commands WHERE partition = $p AND lane = $lane AND id = $id")
+                        .With("$p", commit.Partition).With("$lane", (int)entry.Lane).With("$id", entry.Id).ExecuteNonQuery();
+                }
             }
             var nowMs = Db.Ms(DateTimeOffset.UtcNow);
             foreach (var (userId, json) in states)

@@ -131,8 +131,8 @@ public sealed class UserGrain(UserState state)
                 var key = $"{notify.NotificationId:N}:{transport}:{targetId}";
                 if (transport == DeliveryChannel.InApp)
                 {
+                    // The inbox row is the in-app delivery: written in the same commit, so it is delivered on commit.
                     context.Effects.Inbox.Add(new InboxEntry(notify.NotificationId, State.UserId, notify.Type, notify.Category, content.Title, content.Body, content.Data, context.Now));
-                    context.Effects.Deliveries.Add(new DeliveryJob(notify.NotificationId, State.UserId, transport, target, notify.Priority, context.Now, key, content, DeliveryStatus.Delivered));
                 }
                 else
                 {

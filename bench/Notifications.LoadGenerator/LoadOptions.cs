@@ -1,0 +1,43 @@
+using System.Globalization;
+
+namespace Notifications.LoadGenerator;
+
+/// <summary>Command-line settings: --name value pairs, every one optional.</summary>
+internal sealed record LoadOptions
+{
+    public int DurationSeconds { get; init; } = 60;
+    public int WarmupSeconds { get; init; } = 5;
+    /// <summary>Target notifications per second; 0 sends as fast as the senders can (closed loop).</summary>
+    public int Rate { get; init; }
+    public int BatchSize { get; init; } = 500;
+    public int Senders { get; init; } = 8;
+    public int Users { get; init; } = 100_000;
+    public int Partitions { get; init; } = 64;
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "silo-bench");
+    public string Synchronous { get; init; } = "FULL";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--duration" => options with { DurationSeconds = Int(value) },
+                "--warmup" => options with { WarmupSeconds = Int(value) },
+                "--rate" => options with { Rate = Int(value) },
+                "--batch" => options with { BatchSize = Int(value) },
+                "--senders" => options with { Senders = Int(value) },
+                "--users" => options with { Users = Int(value) },
+                "--partitions" => options with { Partitions = Int(value) },
+                "--data-dir" => options with { DataDirectory = value },
+                "--synchronous" => options with { Synchronous = value },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Known: --duration --warmup --rate --batch --senders --users --partitions --data-dir --synchronous."),
+            };
+        }
+        return options;
+    }
+
+    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+}

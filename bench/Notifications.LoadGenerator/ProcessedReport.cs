@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+
+namespace Notifications.LoadGenerator;
+
+/// <summary>
+/// End-to-end figures read from the silo's own database after the run: each inbox row carries the instant its
+/// batch was processed, each notification the instant it was accepted, so latency is measured by the silo's
+/// clock at both ends with no client-side guessing.
+/// </summary>
+internal static class ProcessedReport
+{
+    public static long PendingCommands(string database)
+    {
+        using var connection = Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM commands";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public static EndToEnd Read(string database, long fromMs)
+    {
+        using var connection = Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT n.priority, i.created_at - n.created_at, i.created_at
+            FROM inbox i JOIN notifications n ON n.id = i.id
+            WHERE n.created_at >= $from
+            """;
+        command.Parameters.AddWithValue("$from", fromMs);
+        var latencies = new Dictionary<int, List<long>>();
+        long first = long.MaxValue, last = 0, count = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var lane = reader.GetInt32(0);
+                (latencies.TryGetValue(lane, out var list) ? list : latencies[lane] = []).Add(reader.GetInt64(1));
+                var processedAt = reader.GetInt64(2);
+                first = Math.Min(first, processedAt);
+                last = Math.Max(last, processedAt);
+                count++;
+            }
+        }
+        var seconds = Math.Max(0.001, (last - first) / 1000.0);
+        string[] lanes = ["critical", "high", "normal", "bulk"];
+        return new EndToEnd(count, Math.Round(count / seconds), latencies.OrderBy(kv => kv.Key).ToDictionary(kv => lanes[kv.Key], kv => Percentiles(kv.Value)));
+    }
+
+    private static LaneLatency Percentiles(List<long> values)
+    {
+        values.Sort();
+        long At(double q) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(q * values.Count) - 1)];
+        return new LaneLatency(values.Count, At(0.50), At(0.90), At(0.99), values[^1]);
+    }
+
+    internal sealed record EndToEnd(long Processed, double ProcessedPerSecond, Dictionary<string, LaneLatency> LatencyMs);
+
+    internal sealed record LaneLatency(int Count, long P50, long P90, long P99, long Max);
+
+    private static SqliteConnection Open(string database)
+    {
+        var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        return connection;
+    }
+}

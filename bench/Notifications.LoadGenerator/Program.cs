@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Notifications;
+using Notifications.Api;
+using Notifications.LoadGenerator;
+using Notifications.Testing;
+
+// Drives a freshly started embedded silo over HTTP (batch endpoint) and prints one JSON line:
+// accepted/s, end-to-end processed/s, accept→inbox latency percentiles per lane, and the raw SQLite
+// batched-insert rate of the same disk as the baseline.
+var options = LoadOptions.Parse(args);
+Directory.CreateDirectory(options.DataDirectory);
+var runDirectory = Path.Combine(options.DataDirectory, $"run-{DateTime.UtcNow:yyyyMMddHHmmss}");
+Directory.CreateDirectory(runDirectory);
+var database = Path.Combine(runDirectory, "silo.db");
+
+var baseline = SqliteBaseline.BatchedRowsPerSecond(runDirectory, options.Synchronous, TimeSpan.FromSeconds(5));
+
+await using var silo = await SiloProcess.StartAsync(SiloBuild.DllPath(), database, new Dictionary<string, string>
+{
+    ["Silo:Partitions"] = options.Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    ["Storage:Sqlite:Synchronous"] = options.Synchronous,
+    ["Logging:LogLevel:Default"] = "Warning",
+});
+
+long accepted = 0, rejected = 0, failedRequests = 0, batchSequence = 0;
+var sendLatencies = new List<double>();
+var random = new Random(42);
+
+async Task SendLoopAsync(HttpClient client, DateTimeOffset until, bool record, Stopwatch clock, CancellationToken cancellationToken)
+{
+    var secondsPerBatch = options.Rate > 0 ? (double)options.BatchSize / options.Rate : 0;
+    while (DateTimeOffset.UtcNow < until)
+    {
+        var k = Interlocked.Increment(ref batchSequence) - 1;
+        if (secondsPerBatch > 0)
+        {
+            var due = TimeSpan.FromSeconds(k * secondsPerBatch) - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, cancellationToken);
+            }
+            if (DateTimeOffset.UtcNow >= until)
+            {
+                return;
+            }
+        }
+        var items = new List<SendNotificationRequest>(options.BatchSize);
+        for (var i = 0; i < options.BatchSize; i++)
+        {
+            int userNumber, laneDraw;
+            lock (random)
+            {
+                userNumber = random.Next(options.Users);
+                laneDraw = random.Next(100);
+            }
+            // 5% critical (2FA), 15% high, 60% normal, 20% bulk (marketing).
+            var (priority, category) = laneDraw switch
+            {
+                < 5 => (Priority.Critical, "security"),
+                < 20 => (Priority.High, "transactional"),
+                < 80 => (Priority.Normal, "social"),
+                _ => (Priority.Bulk, "marketing"),
+            };
+            items.Add(new SendNotificationRequest
+            {
+                UserId = $"user-{userNumber}",
+                Content = new InlineContent("Benchmark", $"Notification {k}-{i}"),
+                Category = category,
+                Priority = priority,
+            });
+        }
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await client.PostAsJsonAsync("/api/v1/notifications/batch", new BatchSendRequest(items), NotificationJson.Options, cancellationToken);
+            if (response.StatusCode != HttpStatusCode.Accepted)
+            {
+                Interlocked.Increment(ref failedRequests);
+                continue;
+            }
+            var body = await response.Content.ReadFromJsonAsync<BatchSendResponse>(NotificationJson.Options, cancellationToken);
+            if (record)
+            {
+                Interlocked.Add(ref accepted, body!.Accepted);
+                Interlocked.Add(ref rejected, body.Rejected);
+                lock (sendLatencies)
+                {
+                    sendLatencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+        }
+        catch (HttpRequestException)
+        {
+            Interlocked.Increment(ref failedRequests);
+        }
+    }
+}
+
+async Task RunPhaseAsync(TimeSpan length, bool record)
+{
+    batchSequence = 0;
+    var clock = Stopwatch.StartNew();
+    var until = DateTimeOffset.UtcNow + length;
+    var senders = Enumerable.Range(0, options.Senders).Select(async _ =>
+    {
+        using var client = silo.CreateClient();
+        await SendLoopAsync(client, until, record, clock, CancellationToken.None);
+    });
+    await Task.WhenAll(senders);
+}
+
+await RunPhaseAsync(TimeSpan.FromSeconds(options.WarmupSeconds), record: false);
+// Let the warm-up drain so it does not count against the measured window.
+while (ProcessedReport.PendingCommands(database) > 0)
+{
+    await Task.Delay(100);
+}
+var measuredFrom = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+var cpuBefore = ProcessCpu.Seconds(silo.ProcessId);
+var loadClock = Stopwatch.StartNew();
+await RunPhaseAsync(TimeSpan.FromSeconds(options.DurationSeconds), record: true);
+var loadSeconds = loadClock.Elapsed.TotalSeconds;
+while (ProcessedReport.PendingCommands(database) > 0)
+{
+    await Task.Delay(100);
+}
+var drainSeconds = loadClock.Elapsed.TotalSeconds - loadSeconds;
+var siloCpuSeconds = ProcessCpu.Seconds(silo.ProcessId) - cpuBefore;
+
+var processed = ProcessedReport.Read(database, measuredFrom);
+sendLatencies.Sort();
+var report = new
+{
+    options = new { options.DurationSeconds, options.Rate, options.BatchSize, options.Senders, options.Users, options.Partitions, options.Synchronous },
+    accepted,
+    rejected,
+    failedRequests,
+    acceptedPerSecond = Math.Round(accepted / loadSeconds),
+    batchRequestMs = sendLatencies.Count == 0 ? null : new { p50 = Math.Round(sendLatencies[sendLatencies.Count / 2], 1), p99 = Math.Round(sendLatencies[(int)(sendLatencies.Count * 0.99)], 1) },
+    drainSeconds = Math.Round(drainSeconds, 2),
+    endToEnd = processed,
+    // CPU the silo spent per processed notification: comparable across runs even when the machine is busy.
+    siloCpuSeconds = Math.Round(siloCpuSeconds, 2),
+    siloCpuMicrosecondsPerNotification = processed.Processed == 0 ? 0 : Math.Round(siloCpuSeconds * 1e6 / processed.Processed, 1),
+    baseline = new { sqliteBatchedRowsPerSecond = Math.Round(baseline) },
+    ratioProcessedToBaseline = Math.Round(processed.ProcessedPerSecond / baseline, 4),
+};
+Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+Directory.Delete(runDirectory, recursive: true);

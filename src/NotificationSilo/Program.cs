@@ -1,0 +1,12 @@
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddNotificationRuntime(builder.Configuration);
+builder.Services.AddConfiguredStorage(builder.Configuration);
+builder.Services.AddNotificationGateway(builder.Configuration);
+
+var app = builder.Build();
+app.MapNotificationGateway();
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Notifications.Api;
+using Notifications.Gateway.Auth;
+using Notifications.Gateway.Validation;
+using Notifications.Runtime.Storage;
+
+namespace Notifications.Gateway.Endpoints;
+
+/// <summary>Producer API keys. Admin scope; the secret is shown once, in the answer that creates it.</summary>
+internal static class ApiKeyEndpoints
+{
+    public static void MapApiKeyEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/admin/api-keys").WithTags("API keys").RequireAuthorization(GatewayPolicies.Admin);
+        group.MapPost("", CreateAsync).WithName("CreateApiKey");
+        group.MapGet("", ListAsync).WithName("ListApiKeys").WithSummary("Keys in force; revoked keys are not listed.");
+        group.MapDelete("/{id}", RevokeAsync).WithName("RevokeApiKey").WithSummary("Revokes at once, on every silo. Revoking a revoked key again is a no-op (204).");
+    }
+
+    private static async Task<Created<ApiKeyView>> CreateAsync(
+        CreateApiKeyRequest request, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var (name, scopes) = ApiKeyRequestValidator.Validate(request);
+        var secret = ApiKeySecret.Generate();
+        var record = new ApiKeyRecord("key_" + Guid.NewGuid().ToString("N"), name, ApiKeySecret.Hash(secret), scopes, time.GetUtcNow(), null);
+        await keys.AddAsync(record, cancellationToken);
+        return TypedResults.Created($"/api/v1/admin/api-keys/{record.Id}", ViewOf(record) with { Key = secret });
+    }
+
+    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(IApiKeyStore keys, CancellationToken cancellationToken)
+    {
+        var all = await keys.ListAsync(cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<ApiKeyView>>(all.Where(k => k.RevokedAt is null).Select(ViewOf).ToArray());
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        string id, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, time.GetUtcNow(), cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"There is no API key \"{id}\".");
+
+    private static ApiKeyView ViewOf(ApiKeyRecord record) => new(record.Id, record.Name, record.Scopes, record.CreatedAt);
+}

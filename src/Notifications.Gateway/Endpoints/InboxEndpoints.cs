@@ -1,0 +1,60 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Notifications.Api;
+using Notifications.Gateway.Auth;
+using Notifications.Runtime.Application;
+
+namespace Notifications.Gateway.Endpoints;
+
+/// <summary>The in-app inbox: pages, read marks and the live stream. Reachable by the user's own token or a manage key.</summary>
+internal static class InboxEndpoints
+{
+    public static void MapInboxEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/users/{userId}/notifications").WithTags("Inbox").RequireAuthorization(GatewayPolicies.ActForUser);
+        group.MapGet("", ListAsync).WithName("ListInbox").WithSummary("Newest first; pass nextCursor back as cursor for the next page.");
+        group.MapPatch("/{id:guid}", SetReadAsync).WithName("MarkRead");
+        group.MapPost("/read-all", MarkAllReadAsync).WithName("MarkAllRead");
+        group.MapGet("/stream", Stream).WithName("InboxStream")
+            .WithSummary("Server-sent events: 'unread' with the count first, then 'notification' for every new item. Accepts access_token in the query for EventSource.")
+            .WithMetadata(QueryTokenMetadata.Instance);
+    }
+
+    private static async Task<Ok<InboxPage>> ListAsync(
+        string userId, string? cursor, int? limit, IInboxService inbox, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await inbox.ListAsync(userId, cursor, limit, cancellationToken));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetReadAsync(
+        string userId, Guid id, MarkReadRequest request, IInboxService inbox, CancellationToken cancellationToken)
+    {
+        if (request.Read is not { } read)
+        {
+            throw new ValidationFailedException("read", "Required: true to mark the notification read, false to mark it unread.");
+        }
+        return await inbox.SetReadAsync(userId, id, read, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"User \"{userId}\" has no notification {id}.");
+    }
+
+    private static async Task<Ok<MarkAllReadResponse>> MarkAllReadAsync(
+        string userId, IInboxService inbox, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new MarkAllReadResponse(await inbox.MarkAllReadAsync(userId, cancellationToken)));
+
+    private static ServerSentEventsResult<string> Stream(string userId, IInboxService inbox, HttpContext context) =>
+        TypedResults.ServerSentEvents(Events(inbox, userId, context.RequestAborted));
+
+    /// <summary>Serialized here so the stream speaks the product's JSON dialect whatever the host's defaults.</summary>
+    private static async IAsyncEnumerable<SseItem<string>> Events(
+        IInboxService inbox, string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in inbox.WatchAsync(userId, cancellationToken))
+        {
+            yield return new SseItem<string>(JsonSerializer.Serialize(item, NotificationJson.Options), item.Kind);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Http;
+using Notifications.Gateway.Auth;
+using Notifications.Gateway.Endpoints;
+using Notifications.Gateway.Realtime;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class GatewayApplicationExtensions
+{
+    public const string HubPath = "/hubs/notifications";
+
+    /// <summary>
+    /// Maps the REST API under /api/v1, /openapi/v1.json, /healthz, /readyz and the live hub, and adds the
+    /// error-handling middleware they rely on (problem+json for exceptions and empty error responses).
+    /// It is added here rather than left to the host so no composition root can forget it.
+    /// </summary>
+    public static WebApplication MapNotificationGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapNotificationEndpoints();
+        api.MapUserEndpoints();
+        api.MapDeviceEndpoints();
+        api.MapTokenEndpoints();
+        api.MapInboxEndpoints();
+        api.MapTemplateEndpoints();
+        api.MapApiKeyEndpoints();
+
+        app.MapHealthEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHub<NotificationHub>(HubPath).RequireAuthorization().WithMetadata(QueryTokenMetadata.Instance);
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Notifications;
+using Notifications.Gateway.Auth;
+using Notifications.Gateway.Endpoints;
+using Notifications.Gateway.Errors;
+using Notifications.Gateway.Health;
+using Notifications.Gateway.OpenApi;
+using Notifications.Gateway.Realtime;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class GatewayServiceCollectionExtensions
+{
+    /// <summary>
+    /// The REST gateway, its authentication (API keys and user tokens), problem+json errors, OpenAPI,
+    /// health probes and the live hub. Needs the runtime's application services and storage ports.
+    /// </summary>
+    public static IServiceCollection AddNotificationGateway(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<TokenSigningKeyProvider>();
+        services.TryAddSingleton<UserTokenService>();
+        services.TryAddSingleton<ICallerAuthenticator, CallerAuthenticator>();
+
+        services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, displayName: null, configureOptions: null);
+        services.AddAuthorization(GatewayPolicies.Add);
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        services.AddExceptionHandler<ValidationFailedExceptionHandler>();
+        services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
+        // Binding failures become exceptions so they get a body naming the problem instead of a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => NotificationJson.Configure(options.SerializerOptions));
+
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+        services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+
+        services.AddSignalR().AddJsonProtocol(options => NotificationJson.Configure(options.PayloadSerializerOptions));
+        services.TryAddSingleton<UserEventRelay>();
+        return services;
+    }
+}
