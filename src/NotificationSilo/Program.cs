@@ -2,6 +2,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddNotificationRuntime(builder.Configuration);
 builder.Services.AddConfiguredStorage(builder.Configuration);
+builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddNotificationGateway(builder.Configuration);
 builder.Services.AddNotificationGrpc(builder.Configuration);
 

@@ -7,6 +7,7 @@ using Notifications.Runtime.Delivery;
 using Notifications.Runtime.Hosting;
 using Notifications.Runtime.Partitions;
 using Notifications.Runtime.Realtime;
+using Notifications.Runtime.Storage;
 using Notifications.Runtime.Templates;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<ISiloReadiness>(sp => sp.GetRequiredService<SiloReadiness>());
         services.AddSingleton<PartitionDirectory>();
+        services.AddSingleton<IAppendObserver>(sp => sp.GetRequiredService<PartitionDirectory>());
         services.AddSingleton<CommandCompletions>();
         services.AddSingleton<CommandRouter>();
         services.AddSingleton<RealtimeBus>();

@@ -4,8 +4,10 @@ using Notifications.Runtime.Storage;
 
 namespace Notifications.Storage.Sqlite;
 
-internal sealed class SqliteCommandLog(SqliteDatabase database) : ICommandLog
+internal sealed class SqliteCommandLog(SqliteDatabase database, IEnumerable<IAppendObserver> observers) : ICommandLog
 {
+    private readonly IAppendObserver? _observer = observers.FirstOrDefault();
+
     // Touched only on the writer thread, so it needs no lock; seeded from the table on first use.
     private long _lastId = -1;
 
@@ -22,6 +24,9 @@ internal sealed class SqliteCommandLog(SqliteDatabase database) : ICommandLog
         INSERT INTO commands (partition, lane, id, grain_key, notification_id, payload, enqueued_at)
         VALUES ($partition, $lane, $id, $grain, $notification, $payload, $now)
         """;
+
+    /// <summary>One writer in one process appends, so commit order is stream order and the observer sees it all.</summary>
+    public bool HandsOffAppends => _observer is not null;
 
     public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<NewCommand> commands, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -65,6 +70,18 @@ internal sealed class SqliteCommandLog(SqliteDatabase database) : ICommandLog
                 results[i] = new AppendResult(sequence, command.NotificationId, Duplicate: false);
             }
             return results;
-        }, cancellationToken);
+        }, cancellationToken, _observer is null ? null : results => HandOff(commands, results));
+    }
+
+    private void HandOff(IReadOnlyList<NewCommand> commands, IReadOnlyList<AppendResult> results)
+    {
+        for (var i = 0; i < commands.Count; i++)
+        {
+            if (results[i].Sequence is { } sequence)
+            {
+                var command = commands[i];
+                _observer!.OnAppended(command.Partition, new StreamEntry(sequence, false, command.GrainKey, command.Lane, command.Command));
+            }
+        }
     }
 }

@@ -53,7 +53,8 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken) => Writer.WriteAsync(work, cancellationToken);
+    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, Action<T>? onCommitted = null) =>
+        Writer.WriteAsync(work, cancellationToken, onCommitted);
 
     /// <summary>Runs a read on a pooled connection; WAL lets reads proceed while the writer commits.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Notifications.Delivery;
 using Notifications.Domain.Commands;
 using Notifications.Domain.State;
@@ -8,6 +9,9 @@ namespace Notifications.Storage.Sqlite;
 
 internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartitionStore
 {
+    /// <summary>Kept well under SQLite's bound-parameter limit.</summary>
+    private const int StatesPerQuery = 500;
+
     public Task<long> AcquireAsync(int partition, string owner, CancellationToken cancellationToken) =>
         database.WriteAsync(session => (long)session.Command("""
             INSERT INTO leases (partition, owner, epoch, acquired_at) VALUES ($p, $owner, 1, $now)
@@ -31,33 +35,48 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
             }
             if (entries.Count < maxEntries)
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "SELECT id, grain_key, lane, payload FROM timers WHERE partition = $p AND due_at <= $now ORDER BY due_at, id LIMIT $n";
-                command.With("$p", partition).With("$now", Db.Ms(now)).With("$n", maxEntries - entries.Count);
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    entries.Add(new StreamEntry(reader.GetInt64(0), true, reader.GetString(1), (Priority)reader.GetInt32(2), Deserialize(reader.GetString(3))));
-                }
-                // Stable: within a lane, appended commands keep their order ahead of timers read after them.
+                entries.AddRange(DueTimers(connection, partition, maxEntries - entries.Count, now));
+                // Stable: within a lane, appended commands keep their order ahead of the timers read after them.
                 entries = entries.OrderBy(e => e.Lane).ToList();
             }
             return entries;
         }, cancellationToken);
 
+    public Task<IReadOnlyList<StreamEntry>> ReadDueTimersAsync(int partition, int maxEntries, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<StreamEntry>>(connection => DueTimers(connection, partition, maxEntries, now), cancellationToken);
+
+    private static List<StreamEntry> DueTimers(SqliteConnection connection, int partition, int maxEntries, DateTimeOffset now)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, grain_key, lane, payload FROM timers WHERE partition = $p AND due_at <= $now ORDER BY due_at, id LIMIT $n";
+        command.With("$p", partition).With("$now", Db.Ms(now)).With("$n", maxEntries);
+        using var reader = command.ExecuteReader();
+        var timers = new List<StreamEntry>();
+        while (reader.Read())
+        {
+            timers.Add(new StreamEntry(reader.GetInt64(0), true, reader.GetString(1), (Priority)reader.GetInt32(2), Deserialize(reader.GetString(3))));
+        }
+        return timers;
+    }
+
     public Task<IReadOnlyDictionary<string, UserState>> LoadStatesAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyDictionary<string, UserState>>(connection =>
         {
             var states = new Dictionary<string, UserState>(userIds.Count, StringComparer.Ordinal);
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT state FROM grains WHERE user_id = $id";
-            var parameter = command.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
-            foreach (var userId in userIds)
+            foreach (var chunk in userIds.Chunk(StatesPerQuery))
             {
-                parameter.Value = userId;
-                if (command.ExecuteScalar() is string json)
+                using var command = connection.CreateCommand();
+                var names = new string[chunk.Length];
+                for (var i = 0; i < chunk.Length; i++)
                 {
-                    states[userId] = JsonSerializer.Deserialize<UserState>(json, NotificationJson.Options)!;
+                    names[i] = "$u" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    command.With(names[i], chunk[i]);
+                }
+                command.CommandText = $"SELECT user_id, state FROM grains WHERE user_id IN ({string.Join(',', names)})";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    states[reader.GetString(0)] = JsonSerializer.Deserialize<UserState>(reader.GetString(1), NotificationJson.Options)!;
                 }
             }
             return states;
@@ -77,6 +96,8 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
             {
                 throw new LeaseLostException(commit.Partition, commit.Epoch);
             }
+            // Consumed commands are a prefix of each lane, and this store's ids follow commit order: one range delete per lane.
+            var consumedUpTo = new long[4];
             foreach (var entry in commit.Consumed)
             {
                 if (entry.IsTimer)
@@ -85,8 +106,15 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
                 }
                 else
                 {
-                    session.Command("DELETE FROM commands WHERE partition = $p AND lane = $lane AND id = $id")
-                        .With("$p", commit.Partition).With("$lane", (int)entry.Lane).With("$id", entry.Id).ExecuteNonQuery();
+                    consumedUpTo[(int)entry.Lane] = Math.Max(consumedUpTo[(int)entry.Lane], entry.Id);
+                }
+            }
+            for (var lane = 0; lane < consumedUpTo.Length; lane++)
+            {
+                if (consumedUpTo[lane] > 0)
+                {
+                    session.Command("DELETE FROM commands WHERE partition = $p AND lane = $lane AND id <= $id")
+                        .With("$p", commit.Partition).With("$lane", lane).With("$id", consumedUpTo[lane]).ExecuteNonQuery();
                 }
             }
             var nowMs = Db.Ms(DateTimeOffset.UtcNow);

@@ -26,10 +26,10 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, Action<T>? onCommitted = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var operation = new WriteOperation<T>(work);
+        var operation = new WriteOperation<T>(work, onCommitted);
         if (!_queue.Writer.TryWrite(operation))
         {
             throw new ObjectDisposedException(nameof(SqliteWriter), "The SQLite writer is shut down.");
@@ -74,7 +74,14 @@ internal sealed class SqliteWriter : IAsyncDisposable
                 session.Transaction = null;
                 foreach (var operation in succeeded)
                 {
-                    operation.Complete();
+                    try
+                    {
+                        operation.Complete();
+                    }
+                    catch (Exception exception)
+                    {
+                        _logger.LogError(exception, "A committed write's completion callback failed.");
+                    }
                 }
             }
             catch (Exception exception)

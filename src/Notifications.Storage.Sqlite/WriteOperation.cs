@@ -11,7 +11,8 @@ internal abstract class WriteOperation
     public abstract void Fail(Exception exception);
 }
 
-internal sealed class WriteOperation<T>(Func<WriteSession, T> work) : WriteOperation
+/// <param name="onCommitted">Runs on the writer thread right after the commit, before the caller resumes, in commit order.</param>
+internal sealed class WriteOperation<T>(Func<WriteSession, T> work, Action<T>? onCommitted = null) : WriteOperation
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _result;
@@ -20,7 +21,11 @@ internal sealed class WriteOperation<T>(Func<WriteSession, T> work) : WriteOpera
 
     public override void Execute(WriteSession session) => _result = work(session);
 
-    public override void Complete() => _completion.TrySetResult(_result!);
+    public override void Complete()
+    {
+        onCommitted?.Invoke(_result!);
+        _completion.TrySetResult(_result!);
+    }
 
     public override void Fail(Exception exception) => _completion.TrySetException(exception);
 }

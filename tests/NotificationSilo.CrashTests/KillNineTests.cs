@@ -18,13 +18,17 @@ public sealed class KillNineTests(ITestOutputHelper output)
     private const int BatchSize = 250;
     private const int AcknowledgedBeforeKill = 6_000;
 
+    // Each user gets well over a hundred notifications here; the rate limit would rightly digest them,
+    // which is not what this test is about.
+    private static readonly Dictionary<string, string> Settings = new() { ["Silo:Grain:RateLimitCapacity"] = "1000000" };
+
     [Fact]
     public async Task Every_acknowledged_notification_survives_kill_9_and_is_processed_once()
     {
         using var directory = new TempDirectory("kill9");
         var database = directory.File("silo.db");
         var acknowledged = new ConcurrentDictionary<Guid, string>();
-        var silo = await SiloProcess.StartAsync(SiloBuild.DllPath(), database);
+        var silo = await SiloProcess.StartAsync(SiloBuild.DllPath(), database, Settings);
         try
         {
             using var stop = new CancellationTokenSource();
@@ -42,7 +46,7 @@ public sealed class KillNineTests(ITestOutputHelper output)
             await silo.DisposeAsync();
         }
 
-        await using var restarted = await SiloProcess.StartAsync(SiloBuild.DllPath(), database);
+        await using var restarted = await SiloProcess.StartAsync(SiloBuild.DllPath(), database, Settings);
         using var client = restarted.CreateClient();
         var missing = new ConcurrentBag<Guid>();
         await Parallel.ForEachAsync(acknowledged.Keys, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) =>

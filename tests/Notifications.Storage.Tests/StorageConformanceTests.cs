@@ -57,13 +57,21 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Batch_size_is_honoured()
+    public async Task Committing_a_partial_batch_consumes_exactly_that_prefix_of_each_lane()
     {
+        var epoch = await Store.Partitions.AcquireAsync(0, "s", default);
         for (var i = 0; i < 5; i++)
         {
             await Append(0, Priority.Normal, "u", $"n{i}");
+            await Append(0, Priority.Critical, "u", $"c{i}");
         }
-        Assert.Equal(["n0", "n1"], (await Store.Partitions.ReadBatchAsync(0, 2, T0, default)).Select(TitleOf));
+        var first = await Store.Partitions.ReadBatchAsync(0, 7, T0, default);
+        Assert.Equal(["c0", "c1", "c2", "c3", "c4", "n0", "n1"], first.Select(TitleOf));
+
+        await Store.Partitions.CommitAsync(new PartitionCommit(0, epoch, first, [], new GrainEffects()), default);
+        await Append(0, Priority.Critical, "u", "c5");
+
+        Assert.Equal(["c5", "n2", "n3", "n4"], (await Store.Partitions.ReadBatchAsync(0, 10, T0, default)).Select(TitleOf));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Notifications.Domain.Commands;
 using Notifications.Domain.Effects;
@@ -12,15 +13,39 @@ namespace Notifications.Runtime.Partitions;
 /// commit state + effects + consumption in one fenced transaction, then tell the observers.
 /// A crash before the commit replays the batch; after it, nothing is redone.
 /// </summary>
+/// <remarks>
+/// A processor starts by reading its stream from the store (recovery). When the store hands appends over in
+/// order (<see cref="ICommandLog.HandsOffAppends"/>) and the stream is drained, it switches to taking them from
+/// memory, which saves reading back and decoding every command; any failure sends it back to the store.
+/// </remarks>
 internal sealed class PartitionProcessor(int partition, long epoch, PartitionRuntime runtime)
 {
+    private static readonly int Lanes = Enum.GetValues<Priority>().Length;
     private readonly WakeSignal _signal = new();
     private readonly Dictionary<string, Activation> _activations = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<StreamEntry>[] _handedOff = Enumerable.Range(0, Lanes).Select(_ => new ConcurrentQueue<StreamEntry>()).ToArray();
+    private readonly long[] _consumedUpTo = new long[Lanes];
+    private bool _recovering = true;
+    private volatile bool _timersDue = true;
     private DateTimeOffset _lastSweep;
 
     public int Partition { get; } = partition;
 
     public void Wake() => _signal.Set();
+
+    /// <summary>A timer of this partition may be due.</summary>
+    public void WakeForTimers()
+    {
+        _timersDue = true;
+        _signal.Set();
+    }
+
+    /// <summary>A command appended to this partition, handed over in stream order right after its commit.</summary>
+    public void Accept(StreamEntry entry)
+    {
+        _handedOff[(int)entry.Lane].Enqueue(entry);
+        _signal.Set();
+    }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -61,9 +86,18 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
     internal async Task<bool> ProcessBatchAsync(CancellationToken cancellationToken)
     {
         var now = runtime.Time.GetUtcNow();
-        var entries = await runtime.Store.ReadBatchAsync(Partition, runtime.Options.BatchSize, now, cancellationToken).ConfigureAwait(false);
+        var maxEntries = runtime.Options.BatchSize;
+        var fromMemory = !_recovering && runtime.Log.HandsOffAppends;
+        var entries = fromMemory
+            ? await TakeHandedOffAsync(maxEntries, now, cancellationToken).ConfigureAwait(false)
+            : await runtime.Store.ReadBatchAsync(Partition, maxEntries, now, cancellationToken).ConfigureAwait(false);
         if (entries.Count == 0)
         {
+            if (!fromMemory && runtime.Log.HandsOffAppends)
+            {
+                _recovering = false;
+                _signal.Set(); // whatever was handed over meanwhile is waiting in memory
+            }
             return false;
         }
         await ActivateAsync(entries, now, cancellationToken).ConfigureAwait(false);
@@ -94,14 +128,29 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
         }
         catch
         {
-            // The in-memory state ran ahead of what is on disk; forget it so the replay starts from the store.
+            // The in-memory state ran ahead of what is on disk; forget it so the replay starts from the store,
+            // and so does the stream: the entries taken from memory are still in the store.
             foreach (var key in touched.Keys)
             {
                 _activations.Remove(key);
             }
+            _recovering = true;
             throw;
         }
 
+        var commandsRead = 0;
+        foreach (var entry in entries)
+        {
+            if (!entry.IsTimer)
+            {
+                commandsRead++;
+                _consumedUpTo[(int)entry.Lane] = Math.Max(_consumedUpTo[(int)entry.Lane], entry.Id);
+            }
+        }
+        if (!fromMemory && commandsRead < maxEntries && runtime.Log.HandsOffAppends)
+        {
+            _recovering = false;
+        }
         foreach (var entry in entries)
         {
             if (!entry.IsTimer && entry.Command is not NotifyCommand)
@@ -110,7 +159,40 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
             }
         }
         runtime.Observer.OnCommitted(commit);
-        return entries.Count >= runtime.Options.BatchSize;
+        return entries.Count >= maxEntries || (fromMemory && (_timersDue || _handedOff.Any(q => !q.IsEmpty)));
+    }
+
+    /// <summary>The handed-over commands, critical lane first, each lane a prefix in stream order; then due timers if any.</summary>
+    private async Task<IReadOnlyList<StreamEntry>> TakeHandedOffAsync(int maxEntries, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var entries = new List<StreamEntry>();
+        for (var lane = 0; lane < Lanes && entries.Count < maxEntries; lane++)
+        {
+            var queue = _handedOff[lane];
+            while (entries.Count < maxEntries && queue.TryDequeue(out var entry))
+            {
+                // Recovery already processed what it read from the store; its copy in memory is skipped.
+                if (entry.Id > _consumedUpTo[lane])
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+        if (_timersDue && entries.Count < maxEntries)
+        {
+            _timersDue = false;
+            var timers = await runtime.Store.ReadDueTimersAsync(Partition, maxEntries - entries.Count, now, cancellationToken).ConfigureAwait(false);
+            if (timers.Count == maxEntries - entries.Count)
+            {
+                _timersDue = true;
+            }
+            if (timers.Count > 0)
+            {
+                entries.AddRange(timers);
+                return entries.OrderBy(e => e.Lane).ToList();
+            }
+        }
+        return entries;
     }
 
     private async Task ActivateAsync(IReadOnlyList<StreamEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ namespace Notifications.Runtime.Partitions;
 /// <summary>What every partition processor of a silo shares.</summary>
 internal sealed class PartitionRuntime(
     IPartitionStore store,
+    ICommandLog log,
     IContentRenderer renderer,
     IOptions<SiloOptions> options,
     TimeProvider time,
@@ -17,6 +18,7 @@ internal sealed class PartitionRuntime(
     ILogger<PartitionProcessor> logger)
 {
     public IPartitionStore Store { get; } = store;
+    public ICommandLog Log { get; } = log;
     public IContentRenderer Renderer { get; } = renderer;
     public SiloOptions Options { get; } = options.Value;
     public TimeProvider Time { get; } = time;

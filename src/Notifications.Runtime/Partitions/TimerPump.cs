@@ -27,7 +27,7 @@ internal sealed class TimerPump(IPartitionStore store, PartitionDirectory direct
                 var (due, next) = await store.DueTimersAsync(now, cancellationToken).ConfigureAwait(false);
                 foreach (var partition in due)
                 {
-                    directory.Wake(partition);
+                    directory.WakeForTimers(partition);
                 }
                 if (next is { } nextDue && nextDue - now < sleep)
                 {

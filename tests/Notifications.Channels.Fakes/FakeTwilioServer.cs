@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Notifications.Channels.Fakes;
+
+/// <summary>Twilio's Messages resource: basic auth, E.164 numbers, one sender, body ≤ 1600 chars, Twilio error codes.</summary>
+public sealed partial class FakeTwilioServer(TimeProvider? time = null) : FakeServer(time)
+{
+    public const int MaxBodyLength = 1600;
+
+    private readonly ConcurrentQueue<IReadOnlyDictionary<string, string>> accepted = new();
+    private readonly ConcurrentDictionary<string, byte> optedOut = new(StringComparer.Ordinal);
+
+    public string AccountSid { get; } = "AC" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public string AuthToken { get; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Accepted => [.. accepted];
+
+    /// <summary>The recipient texted STOP.</summary>
+    public void OptOut(string number) => optedOut[number] = 0;
+
+    protected override void Map(WebApplication app)
+        => app.MapPost("/2010-04-01/Accounts/{sid}/Messages.json", async context => await (await Create(context)).ExecuteAsync(context));
+
+    private async Task<IResult> Create(HttpContext context)
+    {
+        var recorded = await RecordAsync(context);
+        IResult Error(int status, int code, string message, IReadOnlyDictionary<string, string>? headers = null)
+            => Answer(recorded, status, new { code, message, more_info = $"https://www.twilio.com/docs/errors/{code}", status }, headers);
+
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{AccountSid}:{AuthToken}"));
+        if (recorded.Header("Authorization") != expected)
+        {
+            return Error(401, 20003, "Authentication Error - invalid username");
+        }
+
+        if ((string?)context.GetRouteValue("sid") != AccountSid)
+        {
+            return Error(404, 20404, "The requested resource was not found");
+        }
+
+        if (!(recorded.Header("Content-Type") ?? "").StartsWith("application/x-www-form-urlencoded", StringComparison.Ordinal))
+        {
+            return Error(400, 21200, "Invalid content type");
+        }
+
+        var form = FakeFcmServer.ParseForm(recorded.BodyText);
+        var to = form.GetValueOrDefault("To");
+        if (to is null || !E164().IsMatch(to))
+        {
+            return Error(400, 21211, $"The 'To' number {to} is not a valid phone number.");
+        }
+
+        var hasFrom = form.TryGetValue("From", out var from) && from.Length > 0;
+        var hasService = form.TryGetValue("MessagingServiceSid", out var service) && service.Length > 0;
+        if (!hasFrom && !hasService)
+        {
+            return Error(400, 21603, "A 'From' phone number is required.");
+        }
+
+        if (hasFrom && !E164().IsMatch(from!))
+        {
+            return Error(400, 21212, $"The 'From' number {from} is not a valid phone number.");
+        }
+
+        if (!form.TryGetValue("Body", out var body) || body.Length == 0)
+        {
+            return Error(400, 21602, "Message body is required.");
+        }
+
+        if (body.Length > MaxBodyLength)
+        {
+            return Error(400, 21617, "The concatenated message body exceeds the 1600 character limit.");
+        }
+
+        if (form.TryGetValue("StatusCallback", out var callback) && !Uri.TryCreate(callback, UriKind.Absolute, out _))
+        {
+            return Error(400, 21609, "Invalid StatusCallback URL.");
+        }
+
+        if (Faults.Outage)
+        {
+            return Error(503, 20500, "Service unavailable");
+        }
+
+        if (Faults.TryTakeRateLimit(out var wait))
+        {
+            return Error(429, 20429, "Too Many Requests",
+                new Dictionary<string, string> { ["Retry-After"] = ((int)wait.TotalSeconds).ToString(CultureInfo.InvariantCulture) });
+        }
+
+        if (Faults.IsDead(to))
+        {
+            return Error(400, 21211, $"The 'To' number {to} is not a valid phone number.");
+        }
+
+        if (optedOut.ContainsKey(to))
+        {
+            return Error(400, 21610, "Attempt to send to unsubscribed recipient");
+        }
+
+        accepted.Enqueue(form);
+        var sid = "SM" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        return Answer(recorded, 201, new { sid, account_sid = AccountSid, to, from, messaging_service_sid = service, body, status = hasService ? "accepted" : "queued", num_segments = "1" });
+    }
+
+    [GeneratedRegex(@"^\+[1-9]\d{1,14}$")]
+    private static partial Regex E164();
+}
