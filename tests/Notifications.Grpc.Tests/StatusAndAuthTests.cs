@@ -137,4 +137,10 @@ public sealed class StatusAndAuthTests : IAsyncLifetime
         var ex = await Fails(GrpcStatusCode.Unknown, () => _server.Client.SendAsync(new SendRequest { UserId = "explode", Type = "t" }, Producer));
         Assert.DoesNotContain("boom", ex.StatusMessage);
     }
+
+    [Fact]
+    public async Task A_lost_partition_is_unavailable_so_clients_retry()
+    {
+        await Fails(GrpcStatusCode.Unavailable, () => _server.Client.SendAsync(new SendRequest { UserId = "lease-lost", Type = "t" }, Producer));
+    }
 }

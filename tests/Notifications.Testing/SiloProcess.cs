@@ -56,6 +56,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         start.Environment["Auth__BootstrapKey"] = BootstrapKey;
         start.Environment["Grpc__Urls"] = "http://127.0.0.1:0";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Logging__LogLevel__Notifications.Gateway.Grpc.Hosting"] = "Information";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -10,7 +10,7 @@ namespace Notifications.Grpc.Tests.Fakes;
 
 /// <summary>
 /// In-memory stand-in for the application services, for transport tests. Special user ids drive the transport's
-/// edge cases: "slow" waits for cancellation, "stubborn" ignores its token, "explode" throws.
+/// edge cases: "slow" waits for cancellation, "stubborn" ignores its token, "explode" throws, "lease-lost" loses its partition.
 /// </summary>
 internal sealed class FakeNotificationBackend : INotificationService, IUserService, IInboxService, IDisposable
 {
@@ -52,6 +52,8 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
                 break;
             case "explode":
                 throw new InvalidOperationException("boom");
+            case "lease-lost":
+                throw new Notifications.Runtime.Storage.LeaseLostException(3, 7);
         }
 
         return Accept(request, "");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notifications.Grpc;
 using Notifications.Runtime.Application;
+using Notifications.Runtime.Storage;
 
 namespace Notifications.Gateway.Grpc.Transport;
 
@@ -139,6 +140,12 @@ internal sealed class GrpcDispatcher(
             var message = $"{GrpcFieldPath.ToProto(ex.Field)}: {ex.Message}";
             GrpcLog.CallFailed(logger, method.Path, GrpcStatusCode.InvalidArgument, message);
             await call.FinishAsync(GrpcStatusCode.InvalidArgument, message);
+        }
+        catch (LeaseLostException ex)
+        {
+            // The user's partition moved to another silo mid-call; nothing was committed here, so a retry is safe.
+            GrpcLog.CallFailed(logger, method.Path, GrpcStatusCode.Unavailable, ex.Message);
+            await call.FinishAsync(GrpcStatusCode.Unavailable, "The partition moved to another silo; retry the call.");
         }
         catch (Exception ex)
         {
