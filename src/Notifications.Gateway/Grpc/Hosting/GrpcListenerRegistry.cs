@@ -40,14 +40,8 @@ internal sealed class GrpcListenerRegistry
     private static Uri ToUri(ListenOptions listener, bool https)
     {
         var scheme = https ? "https" : "http";
-        if (listener.EndPoint is IPEndPoint ip)
-        {
-            var host = ip.Address.Equals(IPAddress.IPv6Any) || ip.Address.Equals(IPAddress.Any)
-                ? "localhost"
-                : ip.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip.Address}]" : ip.Address.ToString();
-            return new Uri($"{scheme}://{host}:{ip.Port}");
-        }
-
-        return new Uri($"{scheme}://localhost:{(listener.EndPoint as IPEndPoint)?.Port ?? 0}");
+        var endPoint = (IPEndPoint)listener.EndPoint;
+        var host = endPoint.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{endPoint.Address}]" : endPoint.Address.ToString();
+        return new Uri($"{scheme}://{host}:{endPoint.Port}");
     }
 }
