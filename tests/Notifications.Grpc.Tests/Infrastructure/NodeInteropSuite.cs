@@ -12,6 +12,9 @@ internal static class NodeInteropSuite
     private static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan SuiteTimeout = TimeSpan.FromMinutes(3);
 
+    // Test classes run in parallel; two `npm ci` into one node_modules would corrupt it.
+    private static readonly SemaphoreSlim SetupGate = new(1, 1);
+
     public static string RepositoryRoot
     {
         get
@@ -31,8 +34,16 @@ internal static class NodeInteropSuite
     public static async Task RunAsync(Uri grpcAddress, InteropCredentials credentials, Xunit.Abstractions.ITestOutputHelper output)
     {
         var suite = Path.Combine(RepositoryRoot, "tests", "interop", "grpc");
-        var setup = await RunProcessAsync("bash", ["setup.sh"], suite, new Dictionary<string, string>(), SetupTimeout);
-        Assert.True(setup.ExitCode == 0, $"tests/interop/grpc/setup.sh failed ({setup.ExitCode}):\n{setup.Output}");
+        await SetupGate.WaitAsync();
+        try
+        {
+            var setup = await RunProcessAsync("bash", ["setup.sh"], suite, new Dictionary<string, string>(), SetupTimeout);
+            Assert.True(setup.ExitCode == 0, $"tests/interop/grpc/setup.sh failed ({setup.ExitCode}):\n{setup.Output}");
+        }
+        finally
+        {
+            SetupGate.Release();
+        }
 
         var environment = new Dictionary<string, string>
         {
