@@ -35,6 +35,27 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         {
             failures.Add("Silo:Delivery:ConcurrencyPerLane, ClaimBatchSize and MaxAttempts must be at least 1.");
         }
+        var delivery = options.Delivery;
+        if (delivery.Lease < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("Silo:Delivery:Lease must be at least 1 second: a shorter lease hands a job to a second worker while the first still sends it.");
+        }
+        if (delivery.RetryBaseDelay <= TimeSpan.Zero || delivery.RetryMaxDelay < delivery.RetryBaseDelay)
+        {
+            failures.Add("Silo:Delivery:RetryBaseDelay must be positive and Silo:Delivery:RetryMaxDelay at least as long.");
+        }
+        if (delivery.PollInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:Delivery:PollInterval must be positive.");
+        }
+        if (options.IdleDeactivation <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:IdleDeactivation must be positive.");
+        }
+        if (options.UserCommandTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:UserCommandTimeout must be positive.");
+        }
         if (options.TemplateSeedDirectory is { Length: > 0 } seeds && !Directory.Exists(seeds))
         {
             failures.Add($"Silo:TemplateSeedDirectory '{seeds}' does not exist.");
