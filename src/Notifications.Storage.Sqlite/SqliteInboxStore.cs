@@ -8,6 +8,9 @@ namespace Notifications.Storage.Sqlite;
 internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
 {
     private const string Columns = "id, type, category, title, body, data, created_at, read_at";
+
+    /// <summary>An item by id, through the primary key: the notification row says when the item entered the inbox.</summary>
+    private const string ById = "user_id = $user AND created_at = (SELECT inbox_at FROM notifications WHERE id = $id) AND id = $id";
     private static readonly IReadOnlyDictionary<string, string> NoData = new Dictionary<string, string>();
 
     public Task<InboxPage> ListAsync(string userId, string? cursor, int limit, CancellationToken cancellationToken) =>
@@ -52,7 +55,7 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
         database.ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM inbox WHERE id = $id AND user_id = $user";
+            command.CommandText = $"SELECT {Columns} FROM inbox WHERE {ById}";
             command.With("$id", Db.Id(notificationId)).With("$user", userId);
             using var reader = command.ExecuteReader();
             return reader.Read() ? Read(reader) : null;
@@ -61,7 +64,7 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
     public Task<bool> SetReadAsync(string userId, Guid notificationId, bool read, DateTimeOffset now, CancellationToken cancellationToken) =>
         database.WriteAsync(session =>
         {
-            var exists = session.Command("SELECT read_at IS NOT NULL FROM inbox WHERE id = $id AND user_id = $user")
+            var exists = session.Command($"SELECT read_at IS NOT NULL FROM inbox WHERE {ById}")
                 .With("$id", Db.Id(notificationId)).With("$user", userId).ExecuteScalar();
             if (exists is null)
             {
@@ -69,8 +72,8 @@ internal sealed class SqliteInboxStore(SqliteDatabase database) : IInboxStore
             }
             // Marking an item read twice keeps the first read time.
             session.Command(read
-                    ? "UPDATE inbox SET read_at = COALESCE(read_at, $now) WHERE id = $id AND user_id = $user"
-                    : "UPDATE inbox SET read_at = NULL WHERE id = $id AND user_id = $user")
+                    ? $"UPDATE inbox SET read_at = COALESCE(read_at, $now) WHERE {ById}"
+                    : $"UPDATE inbox SET read_at = NULL WHERE {ById}")
                 .With("$now", Db.Ms(now)).With("$id", Db.Id(notificationId)).With("$user", userId).ExecuteNonQuery();
             return true;
         }, cancellationToken);

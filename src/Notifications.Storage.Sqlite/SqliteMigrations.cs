@@ -59,8 +59,11 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : IStorageInitia
             status TEXT NOT NULL,
             title TEXT NULL,
             body TEXT NULL,
-            created_at INTEGER NOT NULL) WITHOUT ROWID;
+            created_at INTEGER NOT NULL,
+            inbox_at INTEGER NULL) WITHOUT ROWID;
 
+        -- Clustered by user, newest last: a user's page and unread count are one contiguous range. No secondary
+        -- index: each would add a random page write per notification; lookups by id go through notifications.inbox_at.
         CREATE TABLE inbox (
             user_id TEXT NOT NULL,
             created_at INTEGER NOT NULL,
@@ -72,8 +75,6 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : IStorageInitia
             data TEXT NULL,
             read_at INTEGER NULL,
             PRIMARY KEY (user_id, created_at, id)) WITHOUT ROWID;
-        CREATE UNIQUE INDEX ix_inbox_id ON inbox(id);
-        CREATE INDEX ix_inbox_unread ON inbox(user_id) WHERE read_at IS NULL;
 
         CREATE TABLE deliveries (
             id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -45,7 +45,11 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
         using (var inbox = connection.CreateCommand())
         {
             // The inbox row is the in-app delivery: delivered when written, opened once the user read it.
-            inbox.CommandText = "SELECT created_at, read_at FROM inbox WHERE id = $id";
+            inbox.CommandText = """
+                SELECT i.created_at, i.read_at FROM notifications n
+                JOIN inbox i ON i.user_id = n.user_id AND i.created_at = n.inbox_at AND i.id = n.id
+                WHERE n.id = $id
+                """;
             inbox.With("$id", notificationId);
             using var row = inbox.ExecuteReader();
             if (row.Read())

@@ -127,15 +127,33 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
             {
                 upsertState.Bind(1, userId).BindUtf8(2, json).Bind(3, nowMs).Execute();
             }
+            // The inbox row of a notification is found from its notification row: record when it entered the inbox.
+            var inboxAt = new Dictionary<Guid, long>(effects.Inbox.Count);
+            foreach (var entry in effects.Inbox)
+            {
+                inboxAt[entry.NotificationId] = Db.Ms(entry.CreatedAt);
+            }
             var upsertNotification = session.Raw("""
-                INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, body = excluded.body
+                INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at, inbox_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, body = excluded.body,
+                    inbox_at = COALESCE(excluded.inbox_at, notifications.inbox_at)
                 """);
+            var recorded = new HashSet<Guid>(effects.Notifications.Count);
             foreach (var n in effects.Notifications)
             {
                 upsertNotification.Bind(1, Db.Id(n.Id)).Bind(2, n.UserId).Bind(3, n.Type).Bind(4, n.Category).Bind(5, (int)n.Priority)
-                    .Bind(6, n.Status).Bind(7, n.Title).Bind(8, n.Body).Bind(9, Db.Ms(n.CreatedAt)).Execute();
+                    .Bind(6, n.Status).Bind(7, n.Title).Bind(8, n.Body).Bind(9, Db.Ms(n.CreatedAt));
+                if (inboxAt.TryGetValue(n.Id, out var at))
+                {
+                    upsertNotification.Bind(10, at);
+                }
+                else
+                {
+                    upsertNotification.Bind(10, null);
+                }
+                upsertNotification.Execute();
+                recorded.Add(n.Id);
             }
             var insertInbox = session.Raw("""
                 INSERT INTO inbox (user_id, created_at, id, type, category, title, body, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -155,6 +173,10 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
                     insertInbox.Bind(8, null);
                 }
                 insertInbox.Execute();
+                if (!recorded.Contains(e.NotificationId))
+                {
+                    session.Raw("UPDATE notifications SET inbox_at = ?1 WHERE id = ?2").Bind(1, Db.Ms(e.CreatedAt)).Bind(2, Db.Id(e.NotificationId)).Execute();
+                }
             }
             var insertDelivery = session.Raw("""
                 INSERT INTO deliveries (notification_id, user_id, channel, target, lane, status, attempts, due_at, idempotency_key, content, updated_at)

@@ -207,9 +207,9 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         var ids = Enumerable.Range(0, 5).Select(i => Guid.CreateVersion7(T0.AddSeconds(i))).ToList();
         for (var i = 0; i < 5; i++)
         {
-            effects.Inbox.Add(Entry("u1", ids[i], T0.AddSeconds(i / 2))); // pairs share an instant: the id breaks ties
+            AddToInbox(effects, "u1", ids[i], T0.AddSeconds(i / 2)); // pairs share an instant: the id breaks ties
         }
-        effects.Inbox.Add(Entry("u2", Guid.NewGuid(), T0));
+        AddToInbox(effects, "u2", Guid.NewGuid(), T0);
         await Store.Partitions.CommitAsync(new PartitionCommit(0, epoch, [], [], effects), default);
 
         var page1 = await Store.Inbox.ListAsync("u1", null, 2, default);
@@ -240,8 +240,8 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         var effects = new GrainEffects();
         var old = Guid.NewGuid();
         var recent = Guid.NewGuid();
-        effects.Inbox.Add(Entry("u1", old, T0.AddDays(-91)));
-        effects.Inbox.Add(Entry("u1", recent, T0.AddDays(-89)));
+        AddToInbox(effects, "u1", old, T0.AddDays(-91));
+        AddToInbox(effects, "u1", recent, T0.AddDays(-89));
         await Store.Partitions.CommitAsync(new PartitionCommit(0, epoch, [], [], effects), default);
 
         Assert.Equal(1, await Store.Inbox.PurgeAsync(T0.AddDays(-90), default));
@@ -331,4 +331,11 @@ public abstract class StorageConformanceTests : IAsyncLifetime
 
     private static InboxEntry Entry(string user, Guid id, DateTimeOffset at) =>
         new(id, user, "t", "social", "title", "body", new Dictionary<string, string>(), at);
+
+    /// <summary>An inbox item the way a grain writes one: with its notification record in the same commit.</summary>
+    private static void AddToInbox(GrainEffects effects, string user, Guid id, DateTimeOffset at)
+    {
+        effects.Notifications.Add(new NotificationRecord(id, user, "t", "social", Priority.Normal, NotificationStatus.Dispatched, "title", "body", at));
+        effects.Inbox.Add(Entry(user, id, at));
+    }
 }
