@@ -50,21 +50,54 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
             using var row = inbox.ExecuteReader();
             if (row.Read())
             {
-                var read = !row.IsDBNull(1);
-                deliveries.Add(new DeliveryView(0, DeliveryChannel.InApp, "inbox", read ? DeliveryStatus.Opened : DeliveryStatus.Delivered, 1, null,
-                    Db.Instant(read ? row.GetInt64(1) : row.GetInt64(0))));
+                var created = Db.Instant(row.GetInt64(0));
+                var readAt = row.IsDBNull(1) ? (DateTimeOffset?)null : Db.Instant(row.GetInt64(1));
+                List<DeliveryTransition> history = [new(DeliveryStatus.Delivered, created)];
+                if (readAt is { } read)
+                {
+                    history.Add(new DeliveryTransition(DeliveryStatus.Opened, read));
+                }
+                deliveries.Add(new DeliveryView(0, DeliveryChannel.InApp, "inbox", readAt is null ? DeliveryStatus.Delivered : DeliveryStatus.Opened, 1, null,
+                    readAt ?? created, history));
             }
         }
+        var logs = History(connection, notificationId);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, channel, target, status, attempts, reason, updated_at FROM deliveries WHERE notification_id = $id ORDER BY id";
         command.With("$id", notificationId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            var id = reader.GetInt64(0);
             var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(1));
-            deliveries.Add(new DeliveryView(reader.GetInt64(0), channel, TargetMask.Mask(channel, reader.GetString(2)),
-                DbEnum.Parse<DeliveryStatus>(reader.GetString(3)), reader.GetInt32(4), reader.NullableString(5), Db.Instant(reader.GetInt64(6))));
+            deliveries.Add(new DeliveryView(id, channel, TargetMask.Mask(channel, reader.GetString(2)),
+                DbEnum.Parse<DeliveryStatus>(reader.GetString(3)), reader.GetInt32(4), reader.NullableString(5), Db.Instant(reader.GetInt64(6)),
+                logs.TryGetValue(id, out var history) ? history : []));
         }
         return deliveries;
+    }
+
+    /// <summary>Each delivery's log in the order it was written.</summary>
+    private static Dictionary<long, List<DeliveryTransition>> History(Microsoft.Data.Sqlite.SqliteConnection connection, string notificationId)
+    {
+        var logs = new Dictionary<long, List<DeliveryTransition>>();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT l.delivery_id, l.status, l.at, l.detail FROM delivery_log l
+            WHERE l.delivery_id IN (SELECT id FROM deliveries WHERE notification_id = $id)
+            ORDER BY l.delivery_id, l.rowid
+            """;
+        command.With("$id", notificationId);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!logs.TryGetValue(id, out var history))
+            {
+                logs[id] = history = [];
+            }
+            history.Add(new DeliveryTransition(DbEnum.Parse<DeliveryStatus>(reader.GetString(1)), Db.Instant(reader.GetInt64(2)), reader.NullableString(3)));
+        }
+        return logs;
     }
 }

@@ -2,6 +2,7 @@ using Notifications.Delivery;
 
 namespace Notifications.Api;
 
+/// <param name="History">Every status the delivery went through, oldest first (queued, sent, delivered, opened, …).</param>
 public sealed record DeliveryView(
     long Id,
     DeliveryChannel Channel,
@@ -9,4 +10,5 @@ public sealed record DeliveryView(
     DeliveryStatus Status,
     int Attempts,
     string? Reason,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<DeliveryTransition>? History = null);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Notifications.Runtime.Delivery;
 
 namespace Notifications.Runtime.Hosting;
 
@@ -34,6 +35,15 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         if (options.Delivery.ConcurrencyPerLane < 1 || options.Delivery.ClaimBatchSize < 1 || options.Delivery.MaxAttempts < 1)
         {
             failures.Add("Silo:Delivery:ConcurrencyPerLane, ClaimBatchSize and MaxAttempts must be at least 1.");
+        }
+        if (options.Delivery.RetryBaseDelay <= TimeSpan.Zero || options.Delivery.RetryMaxDelay < options.Delivery.RetryBaseDelay
+            || options.Delivery.PollInterval <= TimeSpan.Zero || options.Delivery.Lease <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:Delivery:RetryBaseDelay, PollInterval and Lease must be positive and RetryMaxDelay at least RetryBaseDelay.");
+        }
+        if (options.Delivery.DefaultWebhookUrl is { } webhook && !WebhookUrls.IsValid(webhook))
+        {
+            failures.Add($"Silo:Delivery:DefaultWebhookUrl '{webhook}' must be an absolute http(s) URL.");
         }
         if (options.TemplateSeedDirectory is { Length: > 0 } seeds && !Directory.Exists(seeds))
         {
