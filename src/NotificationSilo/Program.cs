@@ -1,4 +1,5 @@
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddExtraConfigurationFiles();
 
 builder.Services.AddNotificationRuntime(builder.Configuration);
 builder.Services.AddConfiguredStorage(builder.Configuration);
