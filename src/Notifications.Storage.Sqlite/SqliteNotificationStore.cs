@@ -63,7 +63,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
         }
         var logs = History(connection, notificationId);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, channel, target, status, attempts, reason, updated_at FROM deliveries WHERE notification_id = $id ORDER BY id";
+        command.CommandText = "SELECT id, channel, target, status, attempts, reason, updated_at, provider_message_id FROM deliveries WHERE notification_id = $id ORDER BY id";
         command.With("$id", notificationId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -72,7 +72,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
             var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(1));
             deliveries.Add(new DeliveryView(id, channel, TargetMask.Mask(channel, reader.GetString(2)),
                 DbEnum.Parse<DeliveryStatus>(reader.GetString(3)), reader.GetInt32(4), reader.NullableString(5), Db.Instant(reader.GetInt64(6)),
-                logs.TryGetValue(id, out var history) ? history : []));
+                logs.TryGetValue(id, out var history) ? history : [], reader.NullableString(7)));
         }
         return deliveries;
     }

@@ -302,6 +302,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
 
         var delivery = (await Store.Notifications.GetAsync(id, default))!.Deliveries.Single(d => d.Id == job.JobId);
         Assert.Equal(DeliveryStatus.Clicked, delivery.Status);
+        Assert.Equal("SM1", delivery.ProviderMessageId);
         Assert.Equal(
             [DeliveryStatus.Queued, DeliveryStatus.Sent, DeliveryStatus.Delivered, DeliveryStatus.Opened, DeliveryStatus.Clicked],
             delivery.History!.Select(h => h.Status));
