@@ -181,7 +181,7 @@ public sealed class PushDeliveryTests(SharedSilo shared) : IClassFixture<SharedS
         Assert.Single(view.Deliveries, d => d.Channel == DeliveryChannel.Email);
         var message = Assert.Single(Fakes.Smtp.Received, e => e.Recipients.Contains(email)).Message;
         Assert.Equal("Your parcel", message.Subject);
-        Assert.Equal("arrives today", message.Text);
+        Assert.Equal("arrives today", message.Text!.TrimEnd());
         Assert.Equal(mailed.ProviderMessageId, message.Header("Message-ID"));
 
         using var client = Silo.Client();
