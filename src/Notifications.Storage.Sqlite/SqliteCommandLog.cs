@@ -22,7 +22,7 @@ internal sealed class SqliteCommandLog(SqliteDatabase database, IEnumerable<IApp
 
     private const string Append = """
         INSERT INTO commands (partition, lane, id, grain_key, notification_id, payload, enqueued_at)
-        VALUES ($partition, $lane, $id, $grain, $notification, $payload, $now)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
         """;
 
     /// <summary>One writer in one process appends, so commit order is stream order and the observer sees it all.</summary>
@@ -31,10 +31,10 @@ internal sealed class SqliteCommandLog(SqliteDatabase database, IEnumerable<IApp
     public Task<IReadOnlyList<AppendResult>> AppendAsync(IReadOnlyList<NewCommand> commands, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Serialising outside the writer keeps the single writer thread for SQLite work only.
-        var payloads = new string[commands.Count];
+        var payloads = new byte[commands.Count][];
         for (var i = 0; i < commands.Count; i++)
         {
-            payloads[i] = JsonSerializer.Serialize(commands[i].Command, NotificationJson.Options);
+            payloads[i] = JsonSerializer.SerializeToUtf8Bytes(commands[i].Command, NotificationJson.Options);
         }
         var nowMs = Db.Ms(now);
         return database.WriteAsync<IReadOnlyList<AppendResult>>(session =>
@@ -62,11 +62,11 @@ internal sealed class SqliteCommandLog(SqliteDatabase database, IEnumerable<IApp
                     _lastId = session.Command("SELECT COALESCE(MAX(id), 0) FROM commands").ExecuteScalar() is long max ? max : 0;
                 }
                 var sequence = ++_lastId;
-                session.Command(Append)
-                    .With("$partition", command.Partition).With("$lane", (int)command.Lane).With("$id", sequence).With("$grain", command.GrainKey)
-                    .With("$notification", command.NotificationId is { } id ? Db.Id(id) : null)
-                    .With("$payload", payloads[i]).With("$now", nowMs)
-                    .ExecuteNonQuery();
+                session.Raw(Append)
+                    .Bind(1, command.Partition).Bind(2, (int)command.Lane).Bind(3, sequence).Bind(4, command.GrainKey)
+                    .Bind(5, command.NotificationId is { } id ? Db.Id(id) : null)
+                    .BindUtf8(6, payloads[i]).Bind(7, nowMs)
+                    .Execute();
                 results[i] = new AppendResult(sequence, command.NotificationId, Duplicate: false);
             }
             return results;

@@ -84,15 +84,16 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
 
     public Task CommitAsync(PartitionCommit commit, CancellationToken cancellationToken)
     {
-        var states = commit.States.Select(s => (s.UserId, Json: JsonSerializer.Serialize(s, NotificationJson.Options))).ToList();
+        // Serialising here keeps the single writer thread for SQLite work only.
+        var states = commit.States.Select(s => (s.UserId, Json: JsonSerializer.SerializeToUtf8Bytes(s, NotificationJson.Options))).ToList();
         var effects = commit.Effects;
-        var inboxData = effects.Inbox.Select(e => e.Data.Count == 0 ? null : JsonSerializer.Serialize(e.Data, NotificationJson.Options)).ToList();
-        var contents = effects.Deliveries.Select(d => d.Status == DeliveryStatus.Queued ? JsonSerializer.Serialize(d.Content, NotificationJson.Options) : null).ToList();
-        var timers = effects.Timers.Select(t => JsonSerializer.Serialize(t.Command, NotificationJson.Options)).ToList();
+        var inboxData = effects.Inbox.Select(e => e.Data.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Data, NotificationJson.Options)).ToList();
+        var contents = effects.Deliveries.Select(d => JsonSerializer.SerializeToUtf8Bytes(d.Content, NotificationJson.Options)).ToList();
+        var timers = effects.Timers.Select(t => JsonSerializer.SerializeToUtf8Bytes(t.Command, NotificationJson.Options)).ToList();
         return database.WriteAsync(session =>
         {
-            var epoch = session.Command("SELECT epoch FROM leases WHERE partition = $p").With("$p", commit.Partition).ExecuteScalar();
-            if (epoch is not long current || current != commit.Epoch)
+            var epoch = session.Raw("SELECT epoch FROM leases WHERE partition = ?1").Bind(1, commit.Partition).ExecuteInt64();
+            if (epoch != commit.Epoch)
             {
                 throw new LeaseLostException(commit.Partition, commit.Epoch);
             }
@@ -102,7 +103,7 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
             {
                 if (entry.IsTimer)
                 {
-                    session.Command("DELETE FROM timers WHERE id = $id").With("$id", entry.Id).ExecuteNonQuery();
+                    session.Raw("DELETE FROM timers WHERE id = ?1").Bind(1, entry.Id).Execute();
                 }
                 else
                 {
@@ -113,53 +114,64 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
             {
                 if (consumedUpTo[lane] > 0)
                 {
-                    session.Command("DELETE FROM commands WHERE partition = $p AND lane = $lane AND id <= $id")
-                        .With("$p", commit.Partition).With("$lane", lane).With("$id", consumedUpTo[lane]).ExecuteNonQuery();
+                    session.Raw("DELETE FROM commands WHERE partition = ?1 AND lane = ?2 AND id <= ?3")
+                        .Bind(1, commit.Partition).Bind(2, lane).Bind(3, consumedUpTo[lane]).Execute();
                 }
             }
             var nowMs = Db.Ms(DateTimeOffset.UtcNow);
+            var upsertState = session.Raw("""
+                INSERT INTO grains (user_id, state, updated_at) VALUES (?1, ?2, ?3)
+                ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+                """);
             foreach (var (userId, json) in states)
             {
-                session.Command("""
-                    INSERT INTO grains (user_id, state, updated_at) VALUES ($id, $state, $now)
-                    ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
-                    """).With("$id", userId).With("$state", json).With("$now", nowMs).ExecuteNonQuery();
+                upsertState.Bind(1, userId).BindUtf8(2, json).Bind(3, nowMs).Execute();
             }
+            var upsertNotification = session.Raw("""
+                INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, body = excluded.body
+                """);
             foreach (var n in effects.Notifications)
             {
-                session.Command("""
-                    INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at)
-                    VALUES ($id, $user, $type, $category, $priority, $status, $title, $body, $created)
-                    ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, body = excluded.body
-                    """).With("$id", Db.Id(n.Id)).With("$user", n.UserId).With("$type", n.Type).With("$category", n.Category)
-                    .With("$priority", (int)n.Priority).With("$status", n.Status).With("$title", n.Title).With("$body", n.Body)
-                    .With("$created", Db.Ms(n.CreatedAt)).ExecuteNonQuery();
+                upsertNotification.Bind(1, Db.Id(n.Id)).Bind(2, n.UserId).Bind(3, n.Type).Bind(4, n.Category).Bind(5, (int)n.Priority)
+                    .Bind(6, n.Status).Bind(7, n.Title).Bind(8, n.Body).Bind(9, Db.Ms(n.CreatedAt)).Execute();
             }
+            var insertInbox = session.Raw("""
+                INSERT INTO inbox (user_id, created_at, id, type, category, title, body, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                ON CONFLICT DO NOTHING
+                """);
             for (var i = 0; i < effects.Inbox.Count; i++)
             {
                 var e = effects.Inbox[i];
-                session.Command("""
-                    INSERT INTO inbox (user_id, created_at, id, type, category, title, body, data) VALUES ($user, $created, $id, $type, $category, $title, $body, $data)
-                    ON CONFLICT DO NOTHING
-                    """).With("$user", e.UserId).With("$created", Db.Ms(e.CreatedAt)).With("$id", Db.Id(e.NotificationId)).With("$type", e.Type)
-                    .With("$category", e.Category).With("$title", e.Title).With("$body", e.Body).With("$data", inboxData[i]).ExecuteNonQuery();
+                insertInbox.Bind(1, e.UserId).Bind(2, Db.Ms(e.CreatedAt)).Bind(3, Db.Id(e.NotificationId)).Bind(4, e.Type)
+                    .Bind(5, e.Category).Bind(6, e.Title).Bind(7, e.Body);
+                if (inboxData[i] is { } data)
+                {
+                    insertInbox.BindUtf8(8, data);
+                }
+                else
+                {
+                    insertInbox.Bind(8, null);
+                }
+                insertInbox.Execute();
             }
+            var insertDelivery = session.Raw("""
+                INSERT INTO deliveries (notification_id, user_id, channel, target, lane, status, attempts, due_at, idempotency_key, content, updated_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?9, ?10)
+                """);
             for (var i = 0; i < effects.Deliveries.Count; i++)
             {
                 var d = effects.Deliveries[i];
-                session.Command("""
-                    INSERT INTO deliveries (notification_id, user_id, channel, target, lane, status, attempts, due_at, idempotency_key, content, updated_at)
-                    VALUES ($notification, $user, $channel, $target, $lane, $status, 0, $due, $key, $content, $now)
-                    """).With("$notification", Db.Id(d.NotificationId)).With("$user", d.UserId).With("$channel", DbEnum.Name(d.Channel))
-                    .With("$target", d.Target).With("$lane", (int)d.Lane).With("$status", DbEnum.Name(d.Status)).With("$due", Db.Ms(d.DueAt))
-                    .With("$key", d.IdempotencyKey).With("$content", contents[i]).With("$now", nowMs).ExecuteNonQuery();
+                insertDelivery.Bind(1, Db.Id(d.NotificationId)).Bind(2, d.UserId).Bind(3, DbEnum.Name(d.Channel)).Bind(4, d.Target)
+                    .Bind(5, (int)d.Lane).Bind(6, DbEnum.Name(d.Status)).Bind(7, Db.Ms(d.DueAt)).Bind(8, d.IdempotencyKey)
+                    .BindUtf8(9, contents[i]).Bind(10, nowMs).Execute();
             }
+            var insertTimer = session.Raw("INSERT INTO timers (partition, grain_key, lane, due_at, payload) VALUES (?1, ?2, ?3, ?4, ?5)");
             for (var i = 0; i < effects.Timers.Count; i++)
             {
                 var t = effects.Timers[i];
-                session.Command("INSERT INTO timers (partition, grain_key, lane, due_at, payload) VALUES ($p, $grain, $lane, $due, $payload)")
-                    .With("$p", commit.Partition).With("$grain", t.Command.UserId).With("$lane", (int)t.Lane).With("$due", Db.Ms(t.DueAt))
-                    .With("$payload", timers[i]).ExecuteNonQuery();
+                insertTimer.Bind(1, commit.Partition).Bind(2, t.Command.UserId).Bind(3, (int)t.Lane).Bind(4, Db.Ms(t.DueAt)).BindUtf8(5, timers[i]).Execute();
             }
             return true;
         }, cancellationToken);

@@ -6,6 +6,7 @@ namespace Notifications.Storage.Sqlite;
 internal sealed class WriteSession(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawStatement> _raw = new(StringComparer.Ordinal);
 
     public SqliteTransaction? Transaction { get; set; }
 
@@ -23,8 +24,23 @@ internal sealed class WriteSession(SqliteConnection connection) : IDisposable
         return command;
     }
 
+    /// <summary>A statement for the hot path, prepared once and bound positionally (see <see cref="RawStatement"/>).</summary>
+    public RawStatement Raw(string sql)
+    {
+        if (!_raw.TryGetValue(sql, out var statement))
+        {
+            statement = new RawStatement(connection, sql);
+            _raw[sql] = statement;
+        }
+        return statement;
+    }
+
     public void Dispose()
     {
+        foreach (var statement in _raw.Values)
+        {
+            statement.Dispose();
+        }
         foreach (var command in _statements.Values)
         {
             command.Dispose();

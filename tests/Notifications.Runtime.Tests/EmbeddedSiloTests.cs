@@ -175,4 +175,45 @@ public sealed class EmbeddedSiloTests
         Assert.Null(await silo.Users.GetAsync("x", default));
         await silo.WaitForInboxAsync("x", 1, "the one valid item");
     }
+
+    [Fact]
+    public async Task Types_are_seeded_from_the_repository_templates_folder_once()
+    {
+        var seeds = Path.Combine(RepositoryRoot(), "templates");
+        await using var silo = new SiloHarness(new ManualTimeProvider(Noon), new() { ["Silo:TemplateSeedDirectory"] = seeds });
+        await silo.StartAsync();
+        Assert.NotNull(silo.Templates.Get("post.liked"));
+        Assert.Equal(Priority.Critical, silo.Templates.Get("security.login")!.DefaultPriority);
+
+        // An edit made over the API is kept across restarts: seeding fills gaps, it does not overwrite.
+        await silo.Templates.UpsertAsync(silo.Templates.Get("post.liked")! with { Category = "social-edited" }, default);
+        await silo.StopAsync();
+        await silo.StartAsync();
+        Assert.Equal("social-edited", silo.Templates.Get("post.liked")!.Category);
+    }
+
+    [Fact]
+    public async Task Restarting_with_another_partition_count_is_refused_with_a_clear_message()
+    {
+        await using var silo = new SiloHarness(new ManualTimeProvider(Noon));
+        await silo.StartAsync();
+        await silo.StopAsync();
+        silo.Settings["Silo:Partitions"] = "16";
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(silo.StartAsync);
+
+        Assert.Contains("Silo:Partitions is 16 but this database was created with 8 partitions", error.Message);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "NotificationSilo.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException("The repository root (NotificationSilo.sln) is not above the test's output folder.");
+    }
 }

@@ -12,13 +12,13 @@ namespace Notifications.Runtime.Tests;
 internal sealed class SiloHarness : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new("runtime");
-    private readonly Dictionary<string, string?> _settings;
+
     private IHost? _host;
 
     public SiloHarness(ManualTimeProvider time, Dictionary<string, string?>? settings = null)
     {
         Time = time;
-        _settings = new Dictionary<string, string?>
+        Settings = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Path"] = _directory.File("silo.db"),
             ["Storage:Sqlite:Synchronous"] = "NORMAL",
@@ -26,11 +26,13 @@ internal sealed class SiloHarness : IAsyncDisposable
         };
         foreach (var (key, value) in settings ?? [])
         {
-            _settings[key] = value;
+            Settings[key] = value;
         }
     }
 
     public ManualTimeProvider Time { get; }
+    /// <summary>Configuration of the next start; a test may change it between restarts.</summary>
+    public Dictionary<string, string?> Settings { get; }
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("The silo is not running.");
     public INotificationService Notifications => Services.GetRequiredService<INotificationService>();
     public IUserService Users => Services.GetRequiredService<IUserService>();
@@ -40,7 +42,7 @@ internal sealed class SiloHarness : IAsyncDisposable
     public async Task StartAsync()
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(_settings);
+        builder.Configuration.AddInMemoryCollection(Settings);
         builder.Services.AddSingleton<TimeProvider>(Time);
         builder.Services.AddNotificationRuntime(builder.Configuration).AddSqliteStorage(builder.Configuration);
         _host = builder.Build();

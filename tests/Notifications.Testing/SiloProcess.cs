@@ -13,6 +13,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     public const string BootstrapKey = "nsk_test_bootstrap_key_0123456789abcdef";
     private readonly Process _process;
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Uri> _grpcListening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<string> _output = [];
 
     private SiloProcess(Process process)
@@ -21,6 +22,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>The gRPC listener (cleartext HTTP/2), also on a port of the silo's choosing.</summary>
+    public Uri GrpcAddress { get; private set; } = null!;
 
     public int ProcessId => _process.Id;
 
@@ -50,7 +54,9 @@ public sealed partial class SiloProcess : IAsyncDisposable
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["Storage__Sqlite__Path"] = databasePath;
         start.Environment["Auth__BootstrapKey"] = BootstrapKey;
+        start.Environment["Grpc__Urls"] = "http://127.0.0.1:0";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        start.Environment["Logging__LogLevel__Notifications.Gateway.Grpc.Hosting"] = "Information";
         start.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -59,12 +65,17 @@ public sealed partial class SiloProcess : IAsyncDisposable
         var silo = new SiloProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
         silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
-        silo._process.Exited += (_, _) => silo._listening.TrySetException(new InvalidOperationException($"The silo exited with {silo._process.ExitCode} before listening:\n{silo.Output}"));
+        silo._process.Exited += (_, _) =>
+        {
+            silo._listening.TrySetException(new InvalidOperationException($"The silo exited with {silo._process.ExitCode} before listening:\n{silo.Output}"));
+            silo._grpcListening.TrySetException(new InvalidOperationException($"The silo exited with {silo._process.ExitCode} before listening for gRPC:\n{silo.Output}"));
+        };
         silo._process.Start();
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
         silo.BaseAddress = await silo._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
         await silo.WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        silo.GrpcAddress = await silo._grpcListening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
         return silo;
     }
 
@@ -115,10 +126,17 @@ public sealed partial class SiloProcess : IAsyncDisposable
         {
             _listening.TrySetResult(new Uri(match.Groups[1].Value));
         }
+        if (GrpcListening().Match(line) is { Success: true } grpc)
+        {
+            _grpcListening.TrySetResult(new Uri(grpc.Groups[1].Value));
+        }
     }
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex Listening();
+
+    [GeneratedRegex(@"gRPC listening on (http://\S+)")]
+    private static partial Regex GrpcListening();
 
     public async ValueTask DisposeAsync()
     {

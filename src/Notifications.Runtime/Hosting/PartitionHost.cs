@@ -13,6 +13,7 @@ namespace Notifications.Runtime.Hosting;
 /// </summary>
 internal sealed class PartitionHost(
     IStorageInitializer storage,
+    ISettingsStore settings,
     TemplateRegistry templates,
     IPartitionStore store,
     PartitionRuntime runtime,
@@ -26,9 +27,27 @@ internal sealed class PartitionHost(
     {
         // Storage and templates must be usable before the gateway accepts the first request.
         await storage.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await CheckPartitionCountAsync(cancellationToken).ConfigureAwait(false);
         await templates.LoadAsync(cancellationToken).ConfigureAwait(false);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Streams and timers are stored by partition: a silo started with another count would leave some of them
+    /// unowned forever. The first start fixes the count for the life of the database.
+    /// </summary>
+    private async Task CheckPartitionCountAsync(CancellationToken cancellationToken)
+    {
+        var configured = options.Value.Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stored = await settings.GetOrAddAsync(PartitionCountSetting, configured, cancellationToken).ConfigureAwait(false);
+        if (stored != configured)
+        {
+            throw new InvalidOperationException(
+                $"Silo:Partitions is {configured} but this database was created with {stored} partitions. Set Silo:Partitions to {stored}; the count cannot change once data exists.");
+        }
+    }
+
+    internal const string PartitionCountSetting = "silo.partitions";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,0 +1,128 @@
+using Notifications.Client;
+using Notifications.Gateway.Grpc.Transport;
+using Notifications.Grpc.Tests.Infrastructure;
+using Notifications.Protocol.V1;
+
+namespace Notifications.Grpc.Tests;
+
+public sealed class DeadlineAndCancellationTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string> Producer = new() { ["authorization"] = "Bearer key-send" };
+    private GrpcTestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await GrpcTestServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Theory]
+    [InlineData("1H", 36_000_000_000L)]
+    [InlineData("2M", 1_200_000_000L)]
+    [InlineData("3S", 30_000_000L)]
+    [InlineData("250m", 2_500_000L)]
+    [InlineData("7u", 70L)]
+    [InlineData("250n", 3L)]
+    [InlineData("99999999H", -1L)]
+    public void Grpc_timeout_parses_every_unit(string value, long ticks)
+    {
+        Assert.True(GrpcTimeout.TryParse(value, out var timeout));
+        Assert.Equal(ticks < 0 ? GrpcTimeout.Longest : TimeSpan.FromTicks(ticks), timeout);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("5")]
+    [InlineData("S")]
+    [InlineData("123456789S")]
+    [InlineData("-5S")]
+    [InlineData("5s")]
+    [InlineData("5 S")]
+    public void Malformed_grpc_timeouts_are_refused(string value) => Assert.False(GrpcTimeout.TryParse(value, out _));
+
+    [Fact]
+    public async Task A_server_side_deadline_cancels_the_handler_and_answers_deadline_exceeded()
+    {
+        // The raw client does not enforce the deadline itself, so the status must come from the server.
+        var response = await RawGrpc.SendAsync(
+            _server.Http, _server.GrpcAddress, RawGrpc.SendPath, RawGrpc.Frame(new SendRequest { UserId = "slow", Type = "t" }),
+            headers: new Dictionary<string, string>(Producer) { ["grpc-timeout"] = "200m" });
+
+        Assert.Equal((int)GrpcStatusCode.DeadlineExceeded, response.GrpcStatus);
+        await _server.Backend.SlowCallCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_handler_that_ignores_cancellation_still_cannot_hold_the_answer_past_the_deadline()
+    {
+        var response = await RawGrpc.SendAsync(
+            _server.Http, _server.GrpcAddress, RawGrpc.SendPath, RawGrpc.Frame(new SendRequest { UserId = "stubborn", Type = "t" }),
+            headers: new Dictionary<string, string>(Producer) { ["grpc-timeout"] = "100m" });
+        Assert.Equal((int)GrpcStatusCode.DeadlineExceeded, response.GrpcStatus);
+    }
+
+    [Fact]
+    public async Task A_deadline_ends_a_server_stream_with_trailers_after_its_messages()
+    {
+        var response = await RawGrpc.SendAsync(
+            _server.Http, _server.GrpcAddress, RawGrpc.WatchInboxPath, RawGrpc.Frame(new WatchInboxRequest { UserId = "alice" }),
+            headers: new Dictionary<string, string> { ["authorization"] = "Bearer user-alice", ["grpc-timeout"] = "300m" });
+
+        Assert.Equal((int)GrpcStatusCode.DeadlineExceeded, response.GrpcStatus);
+        Assert.False(response.IsTrailersOnly);
+        var first = InboxEvent.Parser.ParseFrom(RawGrpc.Messages(response.Body)[0].Payload);
+        Assert.Equal("unread", first.Kind);
+    }
+
+    [Fact]
+    public async Task A_zero_timeout_expires_at_once_and_changes_nothing()
+    {
+        var response = await RawGrpc.SendAsync(
+            _server.Http, _server.GrpcAddress, RawGrpc.SendPath, RawGrpc.Frame(new SendRequest { UserId = "slow", Type = "t" }),
+            headers: new Dictionary<string, string>(Producer) { ["grpc-timeout"] = "0n" });
+        Assert.Equal((int)GrpcStatusCode.DeadlineExceeded, response.GrpcStatus);
+        Assert.Equal(0, _server.Backend.SendCount);
+    }
+
+    [Fact]
+    public async Task A_malformed_grpc_timeout_is_refused()
+    {
+        var response = await RawGrpc.SendAsync(
+            _server.Http, _server.GrpcAddress, RawGrpc.SendPath, RawGrpc.Frame(new SendRequest { UserId = "alice", Type = "t" }),
+            headers: new Dictionary<string, string>(Producer) { ["grpc-timeout"] = "soon" });
+        Assert.Equal((int)GrpcStatusCode.Internal, response.GrpcStatus);
+        Assert.Equal(0, _server.Backend.SendCount);
+    }
+
+    [Fact]
+    public async Task The_client_enforces_its_deadline_too()
+    {
+        var ex = await Assert.ThrowsAsync<GrpcCallException>(() =>
+            _server.Client.SendAsync(new SendRequest { UserId = "slow", Type = "t" }, GrpcCallOptions.Bearer("key-send") with { Timeout = TimeSpan.FromMilliseconds(150) }));
+        Assert.Equal(GrpcStatusCode.DeadlineExceeded, ex.Status);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_unary_call_resets_the_stream_and_cancels_the_handler()
+    {
+        using var cts = new CancellationTokenSource();
+        var call = _server.Client.SendAsync(new SendRequest { UserId = "slow", Type = "t" }, GrpcCallOptions.Bearer("key-send"), cts.Token);
+        await _server.Backend.SlowCallStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        cts.Cancel();
+
+        var ex = await Assert.ThrowsAsync<GrpcCallException>(() => call);
+        Assert.Equal(GrpcStatusCode.Cancelled, ex.Status);
+        await _server.Backend.SlowCallCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_watch_stops_the_server_stream()
+    {
+        using var cts = new CancellationTokenSource();
+        await using var events = _server.Client.WatchInboxAsync(new WatchInboxRequest { UserId = "alice" }, GrpcCallOptions.Bearer("user-alice"), cts.Token).GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal(1, _server.Backend.WatcherCount("alice"));
+
+        cts.Cancel();
+        await _server.Backend.WatchCancelled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, _server.Backend.WatcherCount("alice"));
+    }
+}

@@ -1,0 +1,146 @@
+using Notifications.Client;
+using Notifications.Grpc.Tests.Infrastructure;
+using Notifications.Protocol.V1;
+
+namespace Notifications.Grpc.Tests;
+
+/// <summary>Our errors as gRPC statuses, the same credentials and scope rules as REST, and nothing changed on error.</summary>
+public sealed class StatusAndAuthTests : IAsyncLifetime
+{
+    private static readonly GrpcCallOptions Producer = GrpcCallOptions.Bearer("key-send");
+    private static readonly GrpcCallOptions Manager = GrpcCallOptions.Bearer("key-manage");
+    private static readonly GrpcCallOptions Alice = GrpcCallOptions.Bearer("user-alice");
+    private static readonly GrpcCallOptions Bob = GrpcCallOptions.Bearer("user-bob");
+    private GrpcTestServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await GrpcTestServer.StartAsync(new Dictionary<string, string?>
+    {
+        ["Grpc:ProducerCallsPerSecond"] = "0.001",
+        ["Grpc:ProducerBurst"] = "20",
+    });
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private static async Task<GrpcCallException> Fails(GrpcStatusCode status, Func<Task> call)
+    {
+        var ex = await Assert.ThrowsAsync<GrpcCallException>(call);
+        Assert.Equal(status, ex.Status);
+        return ex;
+    }
+
+    [Fact]
+    public async Task Validation_failures_are_invalid_argument_naming_the_proto_field()
+    {
+        var ex = await Fails(GrpcStatusCode.InvalidArgument, () => _server.Client.SendAsync(new SendRequest { Type = "t" }, Producer));
+        Assert.StartsWith("user_id:", ex.StatusMessage);
+        Assert.Equal(0, _server.Backend.SendCount);
+
+        ex = await Fails(GrpcStatusCode.InvalidArgument, () =>
+            _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t", Priority = (Protocol.V1.Priority)42 }, Producer));
+        Assert.StartsWith("priority:", ex.StatusMessage);
+
+        ex = await Fails(GrpcStatusCode.InvalidArgument, () =>
+            _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t", Channels = { Channel.Push, Channel.Unspecified } }, Producer));
+        Assert.StartsWith("channels[1]:", ex.StatusMessage);
+
+        ex = await Fails(GrpcStatusCode.InvalidArgument, () => _server.Client.ListInboxAsync(new ListInboxRequest { Limit = 500 }, Alice));
+        Assert.StartsWith("limit:", ex.StatusMessage);
+
+        ex = await Fails(GrpcStatusCode.InvalidArgument, () => _server.Client.SendBatchAsync(new SendBatchRequest(), Producer));
+        Assert.StartsWith("notifications:", ex.StatusMessage);
+        Assert.Equal(0, _server.Backend.SendCount);
+    }
+
+    [Fact]
+    public async Task Bad_preferences_change_nothing()
+    {
+        await _server.Client.UpsertUserAsync(new UpsertUserRequest { UserId = "alice" }, Alice);
+        var good = new Preferences { Channels = { ["sms"] = false } };
+        await _server.Client.UpdatePreferencesAsync(new UpdatePreferencesRequest { UserId = "alice", Preferences = good }, Alice);
+
+        var ex = await Fails(GrpcStatusCode.InvalidArgument, () => _server.Client.UpdatePreferencesAsync(
+            new UpdatePreferencesRequest { UserId = "alice", Preferences = new Preferences { Channels = { ["pigeon"] = true } } }, Alice));
+        Assert.Contains("pigeon", ex.StatusMessage);
+        ex = await Fails(GrpcStatusCode.InvalidArgument, () => _server.Client.UpdatePreferencesAsync(
+            new UpdatePreferencesRequest { UserId = "alice", Preferences = new Preferences { QuietHours = new QuietHours { Start = "25:00", End = "07:00" } } }, Alice));
+        Assert.StartsWith("preferences.quiet_hours:", ex.StatusMessage);
+        await Fails(GrpcStatusCode.InvalidArgument, () => _server.Client.UpdatePreferencesAsync(new UpdatePreferencesRequest { UserId = "alice" }, Alice));
+
+        Assert.Equal(good, await _server.Client.GetPreferencesAsync(new GetPreferencesRequest { UserId = "alice" }, Alice));
+    }
+
+    [Fact]
+    public async Task Missing_things_are_not_found()
+    {
+        var ex = await Fails(GrpcStatusCode.NotFound, () => _server.Client.GetNotificationAsync(new GetNotificationRequest { Id = Guid.NewGuid().ToString() }, Producer));
+        Assert.Contains("not found", ex.StatusMessage);
+        await Fails(GrpcStatusCode.NotFound, () => _server.Client.GetPreferencesAsync(new GetPreferencesRequest { UserId = "nobody" }, Manager));
+        await Fails(GrpcStatusCode.NotFound, () => _server.Client.UpdatePreferencesAsync(new UpdatePreferencesRequest { UserId = "nobody", Preferences = new Preferences() }, Manager));
+        await Fails(GrpcStatusCode.NotFound, () => _server.Client.RegisterDeviceAsync(new RegisterDeviceRequest { UserId = "nobody", Kind = DeviceKind.Android, Token = "t" }, Manager));
+        await Fails(GrpcStatusCode.NotFound, () => _server.Client.MarkReadAsync(new MarkReadRequest { UserId = "alice", NotificationId = Guid.NewGuid().ToString() }, Alice));
+        await Fails(GrpcStatusCode.InvalidArgument, () => _server.Client.GetNotificationAsync(new GetNotificationRequest { Id = "not-a-guid" }, Producer));
+    }
+
+    [Fact]
+    public async Task No_or_bad_credentials_are_unauthenticated()
+    {
+        await Fails(GrpcStatusCode.Unauthenticated, () => _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }));
+        await Fails(GrpcStatusCode.Unauthenticated, () => _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, GrpcCallOptions.Bearer("forged")));
+        await Fails(GrpcStatusCode.Unauthenticated, () => _server.Client.ListInboxAsync(new ListInboxRequest { UserId = "alice" }, new GrpcCallOptions { Authorization = "Basic user-alice" }));
+        await Fails(GrpcStatusCode.Unauthenticated, () => _server.Client.WatchInboxAsync(new WatchInboxRequest { UserId = "alice" }).ToListAsync().AsTask());
+        Assert.Equal(0, _server.Backend.SendCount);
+    }
+
+    [Fact]
+    public async Task Wrong_scope_or_wrong_user_is_permission_denied()
+    {
+        await Fails(GrpcStatusCode.PermissionDenied, () => _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, Alice));
+        await Fails(GrpcStatusCode.PermissionDenied, () => _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, Manager));
+        await Fails(GrpcStatusCode.PermissionDenied, () => _server.Client.GetNotificationAsync(new GetNotificationRequest { Id = Guid.NewGuid().ToString() }, Alice));
+        await Fails(GrpcStatusCode.PermissionDenied, () => _server.Client.ListInboxAsync(new ListInboxRequest { UserId = "alice" }, Bob));
+        await Fails(GrpcStatusCode.PermissionDenied, () => _server.Client.ListInboxAsync(new ListInboxRequest { UserId = "alice" }, Producer));
+        await Fails(GrpcStatusCode.PermissionDenied, () => _server.Client.UpsertUserAsync(new UpsertUserRequest { UserId = "alice" }, Bob));
+        await Fails(GrpcStatusCode.PermissionDenied, () => _server.Client.WatchInboxAsync(new WatchInboxRequest { UserId = "alice" }, Bob).ToListAsync().AsTask());
+        Assert.Equal(0, _server.Backend.SendCount);
+        Assert.Null(await _server.Backend.GetAsync("alice", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Manage_scope_reaches_any_user_and_a_user_token_defaults_to_itself()
+    {
+        await _server.Client.UpsertUserAsync(new UpsertUserRequest { UserId = "carol" }, Manager);
+        await _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, Producer);
+        Assert.Single((await _server.Client.ListInboxAsync(new ListInboxRequest { UserId = "alice" }, Manager)).Notifications);
+        Assert.Single((await _server.Client.ListInboxAsync(new ListInboxRequest(), Alice)).Notifications);
+        await Fails(GrpcStatusCode.InvalidArgument, () => _server.Client.ListInboxAsync(new ListInboxRequest(), Manager));
+        var sent = await _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, Producer);
+        Assert.Equal("alice", (await _server.Client.GetNotificationAsync(new GetNotificationRequest { Id = sent.Id }, Manager)).UserId);
+    }
+
+    [Fact]
+    public async Task A_producer_over_its_rate_is_resource_exhausted_and_others_are_not()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, Producer);
+        }
+
+        var ex = await Fails(GrpcStatusCode.ResourceExhausted, () => _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, Producer));
+        Assert.Contains("Rate limit", ex.StatusMessage);
+        Assert.Equal(20, _server.Backend.SendCount);
+        await _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, GrpcCallOptions.Bearer("key-send-2"));
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_unknown_without_leaking_details()
+    {
+        var ex = await Fails(GrpcStatusCode.Unknown, () => _server.Client.SendAsync(new SendRequest { UserId = "explode", Type = "t" }, Producer));
+        Assert.DoesNotContain("boom", ex.StatusMessage);
+    }
+
+    [Fact]
+    public async Task A_lost_partition_is_unavailable_so_clients_retry()
+    {
+        await Fails(GrpcStatusCode.Unavailable, () => _server.Client.SendAsync(new SendRequest { UserId = "lease-lost", Type = "t" }, Producer));
+    }
+}
