@@ -34,6 +34,9 @@ internal static class RawBaselines
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "3/device/" + FakeApnsServer.NewDeviceToken())
             {
+                // The client's default version applies only to its shortcut methods, not to a message sent as is.
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
                 Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
             };
             request.Headers.Authorization = new AuthenticationHeaderValue("bearer", token);
