@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddExtraConfigurationFiles();
 
@@ -10,7 +12,21 @@ builder.Services.AddNotificationGrpc(builder.Configuration);
 var app = builder.Build();
 app.MapNotificationGateway();
 app.MapNotificationGrpc();
-app.Run();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException exception)
+{
+    // A configuration mistake is the operator's to fix: say what is wrong, not where in the host it was noticed.
+    await Console.Error.WriteLineAsync("The silo cannot start: its configuration is invalid.");
+    foreach (var failure in exception.Failures)
+    {
+        await Console.Error.WriteLineAsync("  - " + failure);
+    }
+    return 2;
+}
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -36,10 +36,26 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         {
             failures.Add("Silo:Delivery:ConcurrencyPerLane, ClaimBatchSize and MaxAttempts must be at least 1.");
         }
-        if (options.Delivery.RetryBaseDelay <= TimeSpan.Zero || options.Delivery.RetryMaxDelay < options.Delivery.RetryBaseDelay
-            || options.Delivery.PollInterval <= TimeSpan.Zero || options.Delivery.Lease <= TimeSpan.Zero)
+        var delivery = options.Delivery;
+        if (delivery.Lease < TimeSpan.FromSeconds(1))
         {
-            failures.Add("Silo:Delivery:RetryBaseDelay, PollInterval and Lease must be positive and RetryMaxDelay at least RetryBaseDelay.");
+            failures.Add("Silo:Delivery:Lease must be at least 1 second: a shorter lease hands a job to a second worker while the first still sends it.");
+        }
+        if (delivery.RetryBaseDelay <= TimeSpan.Zero || delivery.RetryMaxDelay < delivery.RetryBaseDelay)
+        {
+            failures.Add("Silo:Delivery:RetryBaseDelay must be positive and Silo:Delivery:RetryMaxDelay at least as long.");
+        }
+        if (delivery.PollInterval <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:Delivery:PollInterval must be positive.");
+        }
+        if (options.IdleDeactivation <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:IdleDeactivation must be positive.");
+        }
+        if (options.UserCommandTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Silo:UserCommandTimeout must be positive.");
         }
         if (options.Delivery.DefaultWebhookUrl is { } webhook && !WebhookUrls.IsValid(webhook))
         {
