@@ -16,8 +16,9 @@ try
 {
     await app.RunAsync();
 }
-catch (OptionsValidationException exception)
+catch (OptionsValidationException exception) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
 {
+    // Only when this is the process's own entry point: a test host (WebApplicationFactory) must see the exception itself.
     // A configuration mistake is the operator's to fix: say what is wrong, not where in the host it was noticed.
     await Console.Error.WriteLineAsync("The silo cannot start: its configuration is invalid.");
     foreach (var failure in exception.Failures)

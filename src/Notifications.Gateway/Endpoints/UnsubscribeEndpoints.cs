@@ -32,11 +32,11 @@ internal static class UnsubscribeEndpoints
             return refusal;
         }
         var (_, category) = Read(context);
-        var action = WebUtility.HtmlEncode(context.Request.Path + context.Request.QueryString);
+        // No action attribute: the form posts back to this very URL, signed query included, whatever proxy is in front.
         return Page($"""
             <h1>Unsubscribe</h1>
             <p>Stop receiving <strong>{WebUtility.HtmlEncode(category)}</strong> emails?</p>
-            <form method="post" action="{action}">
+            <form method="post">
               <input type="hidden" name="List-Unsubscribe" value="One-Click" />
               <button type="submit">Unsubscribe</button>
             </form>
