@@ -66,7 +66,7 @@ internal sealed class NotificationHub(UserEventRelay relay, IInboxService inbox)
             return;
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, UserEventRelay.GroupOf(userId), Context.ConnectionAborted);
-        relay.Acquire(userId);
+        await relay.AcquireAsync(userId, Context.ConnectionAborted);
         // The relay's stream may have started long ago; a newcomer still needs the count to draw its badge.
         var page = await inbox.ListAsync(userId, cursor: null, limit: 1, Context.ConnectionAborted);
         await Clients.Caller.SendAsync(RealtimeKinds.Unread, new RealtimeEvent(RealtimeKinds.Unread, null, page.UnreadCount), Context.ConnectionAborted);

@@ -16,6 +16,7 @@ internal sealed partial class UserEventRelay(
     ILogger<UserEventRelay> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SubscribeTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Watch> _watches = new(StringComparer.Ordinal);
@@ -23,20 +24,29 @@ internal sealed partial class UserEventRelay(
 
     public static string GroupOf(string userId) => "user:" + userId;
 
-    public void Acquire(string userId)
+    /// <summary>
+    /// Follows a user; completes once the relay is subscribed, so nothing committed after this returns can be
+    /// missed by the group.
+    /// </summary>
+    public Task AcquireAsync(string userId, CancellationToken cancellationToken)
     {
+        Watch? watch;
         lock (_gate)
         {
-            if (_watches.TryGetValue(userId, out var existing))
+            if (_watches.TryGetValue(userId, out watch))
             {
-                existing.Followers++;
-                return;
+                watch.Followers++;
             }
-            var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            var watch = new Watch(cancellation) { Followers = 1 };
-            _watches[userId] = watch;
-            watch.Loop = Task.Run(() => RelayAsync(userId, cancellation.Token));
+            else
+            {
+                var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                watch = new Watch(cancellation) { Followers = 1 };
+                _watches[userId] = watch;
+                var started = watch;
+                watch.Loop = Task.Run(() => RelayAsync(userId, started, cancellation.Token));
+            }
         }
+        return watch.Live.Task.WaitAsync(SubscribeTimeout, cancellationToken);
     }
 
     public async Task ReleaseAsync(string userId)
@@ -72,7 +82,7 @@ internal sealed partial class UserEventRelay(
         _stopping.Dispose();
     }
 
-    private async Task RelayAsync(string userId, CancellationToken cancellationToken)
+    private async Task RelayAsync(string userId, Watch watch, CancellationToken cancellationToken)
     {
         var group = hub.Clients.Group(GroupOf(userId));
         while (!cancellationToken.IsCancellationRequested)
@@ -83,6 +93,12 @@ internal sealed partial class UserEventRelay(
                 var inbox = scope.ServiceProvider.GetRequiredService<IInboxService>();
                 await foreach (var item in inbox.WatchAsync(userId, cancellationToken))
                 {
+                    // The stream opens with the current count once it is subscribed. Each follower gets its own
+                    // count from the hub as it joins, so the first one only says the relay is live.
+                    if (watch.Live.TrySetResult())
+                    {
+                        continue;
+                    }
                     await group.SendAsync(item.Kind, item, cancellationToken);
                 }
             }
@@ -113,6 +129,8 @@ internal sealed partial class UserEventRelay(
         public int Followers { get; set; }
 
         public Task Loop { get; set; } = Task.CompletedTask;
+
+        public TaskCompletionSource Live { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public async Task StopAsync()
         {

@@ -16,6 +16,7 @@ public sealed class SignalRJsonConnection : IAsyncDisposable
 
     private readonly WebSocket _socket;
     private readonly Queue<JsonElement> _pending = new();
+    private readonly List<JsonElement> _unclaimed = [];
     private readonly StringBuilder _buffer = new();
     private int _invocationId;
 
@@ -53,8 +54,21 @@ public sealed class SignalRJsonConnection : IAsyncDisposable
         return message.GetProperty("arguments")[0];
     }
 
+    /// <summary>
+    /// The next message that matches. Messages that arrive first but match something else are kept for a later
+    /// call: the server may, for example, push an event before it completes the invocation that caused it.
+    /// </summary>
     private async Task<JsonElement> NextAsync(Func<JsonElement, bool> match)
     {
+        for (var i = 0; i < _unclaimed.Count; i++)
+        {
+            if (match(_unclaimed[i]))
+            {
+                var kept = _unclaimed[i];
+                _unclaimed.RemoveAt(i);
+                return kept;
+            }
+        }
         while (true)
         {
             var message = await ReceiveAsync();
@@ -66,6 +80,7 @@ public sealed class SignalRJsonConnection : IAsyncDisposable
             {
                 return message;
             }
+            _unclaimed.Add(message);
         }
     }
 
