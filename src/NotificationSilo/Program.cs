@@ -1,4 +1,7 @@
+using Microsoft.Extensions.Options;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddExtraConfigurationFiles();
 
 builder.Services.AddNotificationRuntime(builder.Configuration);
 builder.Services.AddConfiguredStorage(builder.Configuration);
@@ -9,8 +12,22 @@ builder.Services.AddNotificationGrpc(builder.Configuration);
 var app = builder.Build();
 app.MapNotificationGateway();
 app.MapNotificationGrpc();
-// Invalid configuration stops the start with an OptionsValidationException naming every bad setting.
-app.Run();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException exception) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+{
+    // Only when this is the process's own entry point: a test host (WebApplicationFactory) must see the exception itself.
+    // A configuration mistake is the operator's to fix: say what is wrong, not where in the host it was noticed.
+    await Console.Error.WriteLineAsync("The silo cannot start: its configuration is invalid.");
+    foreach (var failure in exception.Failures)
+    {
+        await Console.Error.WriteLineAsync("  - " + failure);
+    }
+    return 2;
+}
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

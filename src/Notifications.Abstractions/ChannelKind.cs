@@ -7,4 +7,9 @@ public enum ChannelKind
     Push,
     Email,
     Sms,
+    /// <summary>
+    /// The producer's own HTTPS endpoint, signed: the URL comes from the notification type's webhookUrl (or the
+    /// silo's default), never from the user. Users can still switch it off like any other channel.
+    /// </summary>
+    Webhook,
 }

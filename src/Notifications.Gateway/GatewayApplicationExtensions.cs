@@ -28,6 +28,12 @@ public static class GatewayApplicationExtensions
         api.MapInboxEndpoints();
         api.MapTemplateEndpoints();
         api.MapApiKeyEndpoints();
+        api.MapDeadLetterEndpoints();
+
+        // Reached by mail clients and providers without credentials; each checks its own signature.
+        app.MapTrackingEndpoints();
+        app.MapCallbackEndpoints();
+        app.MapUnsubscribeEndpoints();
 
         app.MapHealthEndpoints();
         app.MapOpenApi().AllowAnonymous();

@@ -4,12 +4,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Notifications;
+using Notifications.Channels.Email;
+using Notifications.Channels.Sms;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Endpoints;
 using Notifications.Gateway.Errors;
 using Notifications.Gateway.Health;
 using Notifications.Gateway.OpenApi;
 using Notifications.Gateway.Realtime;
+using Notifications.Runtime.Delivery.Tracking;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -46,6 +49,12 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSignalR().AddJsonProtocol(options => NotificationJson.Configure(options.PayloadSerializerOptions));
         services.TryAddSingleton<UserEventRelay>();
+
+        // Links providers and mail clients come back to default to the routes this gateway serves under the public base URL.
+        services.AddOptions<SmsOptions>().PostConfigure<IOptions<TrackingOptions>>((sms, tracking) =>
+            sms.StatusCallbackUrl ??= tracking.Value.PublicUrl(TrackingRoutes.TwilioStatus));
+        services.AddOptions<EmailOptions>().PostConfigure<IOptions<TrackingOptions>>((email, tracking) =>
+            email.UnsubscribeUrl ??= tracking.Value.PublicUrl(TrackingRoutes.Unsubscribe));
         return services;
     }
 }

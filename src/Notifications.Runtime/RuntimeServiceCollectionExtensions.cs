@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Notifications.Domain.Grains;
 using Notifications.Runtime.Application;
 using Notifications.Runtime.Delivery;
+using Notifications.Runtime.Delivery.Tracking;
 using Notifications.Runtime.Hosting;
 using Notifications.Runtime.Partitions;
 using Notifications.Runtime.Realtime;
@@ -43,6 +44,12 @@ public static class RuntimeServiceCollectionExtensions
         services.AddSingleton<INotificationService, NotificationService>();
         services.AddSingleton<IUserService, UserService>();
         services.AddSingleton<IInboxService, InboxService>();
+        services.AddSingleton<IDeliveryService, DeliveryService>();
+
+        services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
+        services.AddSingleton<TrackingLinks>();
+        services.AddSingleton<EmailTracking>();
 
         services.AddHostedService<PartitionHost>();
         services.AddHostedService<DeliveryWorkerHost>();

@@ -118,6 +118,27 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : IStorageInitia
             name TEXT PRIMARY KEY,
             value TEXT NOT NULL);
         """,
+        """
+        -- Delivery tracking. Every job's log starts with 'queued' at the instant its grain created it, whatever path inserted it.
+        CREATE TRIGGER tr_deliveries_logged_queued AFTER INSERT ON deliveries
+        BEGIN
+            INSERT INTO delivery_log (delivery_id, status, at, detail) VALUES (new.id, new.status, new.due_at, NULL);
+        END;
+
+        -- Provider callbacks (Twilio's MessageSid) find their delivery by the provider's id.
+        CREATE INDEX ix_deliveries_provider ON deliveries(provider_message_id) WHERE provider_message_id IS NOT NULL;
+        CREATE INDEX ix_deliveries_dead ON deliveries(id) WHERE status = 'deadLettered';
+
+        -- Callbacks that overtook our record of the send; applied when the send is recorded.
+        CREATE TABLE provider_events (
+            channel TEXT NOT NULL,
+            provider_message_id TEXT NOT NULL,
+            status TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            detail TEXT NULL,
+            received_at INTEGER NOT NULL);
+        CREATE INDEX ix_provider_events ON provider_events(provider_message_id);
+        """,
     ];
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>

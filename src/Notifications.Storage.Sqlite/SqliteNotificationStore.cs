@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Notifications.Api;
 using Notifications.Delivery;
 using Notifications.Domain.Commands;
@@ -13,22 +14,23 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
         database.ReadAsync(connection =>
         {
             var key = Db.Id(id);
-            using (var command = connection.CreateCommand())
+            // One snapshot for every read: a batch committing in between would otherwise move the notification from
+            // the stream to its table between two reads, and it would look missing.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            using (var command = Command(transaction, "SELECT user_id, type, category, priority, status, title, body, created_at FROM notifications WHERE id = $id"))
             {
-                command.CommandText = "SELECT user_id, type, category, priority, status, title, body, created_at FROM notifications WHERE id = $id";
                 command.With("$id", key);
                 using var reader = command.ExecuteReader();
                 if (reader.Read())
                 {
-                    var deliveries = Deliveries(connection, key);
+                    var deliveries = Deliveries(transaction, key);
                     return new NotificationView(id, reader.GetString(0), reader.NullableString(1), reader.GetString(2), (Priority)reader.GetInt32(3),
                         reader.GetString(4), reader.NullableString(5), reader.NullableString(6), Db.Instant(reader.GetInt64(7)), deliveries);
                 }
             }
-            using (var command = connection.CreateCommand())
+            // Acknowledged but not processed yet: the command in its stream is the only record.
+            using (var command = Command(transaction, "SELECT payload FROM commands WHERE notification_id = $id"))
             {
-                // Acknowledged but not processed yet: the command in its stream is the only record.
-                command.CommandText = "SELECT payload FROM commands WHERE notification_id = $id";
                 command.With("$id", key);
                 if (command.ExecuteScalar() is string payload && JsonSerializer.Deserialize<UserCommand>(payload, NotificationJson.Options) is NotifyCommand notify)
                 {
@@ -39,36 +41,74 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
             return (NotificationView?)null;
         }, cancellationToken);
 
-    private static List<DeliveryView> Deliveries(Microsoft.Data.Sqlite.SqliteConnection connection, string notificationId)
+    private static SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static List<DeliveryView> Deliveries(SqliteTransaction transaction, string notificationId)
     {
         var deliveries = new List<DeliveryView>();
-        using (var inbox = connection.CreateCommand())
+        // The inbox row is the in-app delivery: delivered when written, opened once the user read it.
+        using (var inbox = Command(transaction, """
+            SELECT i.created_at, i.read_at FROM notifications n
+            JOIN inbox i ON i.user_id = n.user_id AND i.created_at = n.inbox_at AND i.id = n.id
+            WHERE n.id = $id
+            """))
         {
-            // The inbox row is the in-app delivery: delivered when written, opened once the user read it.
-            inbox.CommandText = """
-                SELECT i.created_at, i.read_at FROM notifications n
-                JOIN inbox i ON i.user_id = n.user_id AND i.created_at = n.inbox_at AND i.id = n.id
-                WHERE n.id = $id
-                """;
             inbox.With("$id", notificationId);
             using var row = inbox.ExecuteReader();
             if (row.Read())
             {
-                var read = !row.IsDBNull(1);
-                deliveries.Add(new DeliveryView(0, DeliveryChannel.InApp, "inbox", read ? DeliveryStatus.Opened : DeliveryStatus.Delivered, 1, null,
-                    Db.Instant(read ? row.GetInt64(1) : row.GetInt64(0))));
+                var created = Db.Instant(row.GetInt64(0));
+                var readAt = row.IsDBNull(1) ? (DateTimeOffset?)null : Db.Instant(row.GetInt64(1));
+                List<DeliveryTransition> history = [new(DeliveryStatus.Delivered, created)];
+                if (readAt is { } read)
+                {
+                    history.Add(new DeliveryTransition(DeliveryStatus.Opened, read));
+                }
+                deliveries.Add(new DeliveryView(0, DeliveryChannel.InApp, "inbox", readAt is null ? DeliveryStatus.Delivered : DeliveryStatus.Opened, 1, null,
+                    readAt ?? created, history));
             }
         }
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, channel, target, status, attempts, reason, updated_at FROM deliveries WHERE notification_id = $id ORDER BY id";
+        var logs = History(transaction, notificationId);
+        using var command = Command(transaction, "SELECT id, channel, target, status, attempts, reason, updated_at, provider_message_id FROM deliveries WHERE notification_id = $id ORDER BY id");
         command.With("$id", notificationId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
+            var id = reader.GetInt64(0);
             var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(1));
-            deliveries.Add(new DeliveryView(reader.GetInt64(0), channel, TargetMask.Mask(channel, reader.GetString(2)),
-                DbEnum.Parse<DeliveryStatus>(reader.GetString(3)), reader.GetInt32(4), reader.NullableString(5), Db.Instant(reader.GetInt64(6))));
+            deliveries.Add(new DeliveryView(id, channel, TargetMask.Mask(channel, reader.GetString(2)),
+                DbEnum.Parse<DeliveryStatus>(reader.GetString(3)), reader.GetInt32(4), reader.NullableString(5), Db.Instant(reader.GetInt64(6)),
+                logs.TryGetValue(id, out var history) ? history : [], reader.NullableString(7)));
         }
         return deliveries;
+    }
+
+    /// <summary>Each delivery's log in the order it was written.</summary>
+    private static Dictionary<long, List<DeliveryTransition>> History(SqliteTransaction transaction, string notificationId)
+    {
+        var logs = new Dictionary<long, List<DeliveryTransition>>();
+        using var command = Command(transaction, """
+            SELECT l.delivery_id, l.status, l.at, l.detail FROM delivery_log l
+            WHERE l.delivery_id IN (SELECT id FROM deliveries WHERE notification_id = $id)
+            ORDER BY l.delivery_id, l.rowid
+            """);
+        command.With("$id", notificationId);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!logs.TryGetValue(id, out var history))
+            {
+                logs[id] = history = [];
+            }
+            history.Add(new DeliveryTransition(DbEnum.Parse<DeliveryStatus>(reader.GetString(1)), Db.Instant(reader.GetInt64(2)), reader.NullableString(3)));
+        }
+        return logs;
     }
 }

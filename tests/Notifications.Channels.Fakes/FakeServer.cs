@@ -11,6 +11,7 @@ public abstract class FakeServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private WebApplication? app;
+    private int connections;
 
     protected FakeServer(TimeProvider? time)
     {
@@ -25,6 +26,9 @@ public abstract class FakeServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>Transport connections clients opened (an HTTP/2 client multiplexes many requests on one).</summary>
+    public int Connections => Volatile.Read(ref connections);
+
     protected virtual HttpProtocols Protocols => HttpProtocols.Http1AndHttp2;
 
     public async Task StartAsync(int port = 0, CancellationToken cancellationToken = default)
@@ -34,7 +38,15 @@ public abstract class FakeServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = Protocols);
+            kestrel.Listen(IPAddress.Loopback, port, listen =>
+            {
+                listen.Protocols = Protocols;
+                listen.Use(next => connection =>
+                {
+                    Interlocked.Increment(ref connections);
+                    return next(connection);
+                });
+            });
         });
         app = builder.Build();
         Map(app);

@@ -7,6 +7,8 @@ var settings = new ConfigurationBuilder().AddCommandLine(args).AddEnvironmentVar
 int Port(string name, int fallback) => settings.GetValue($"ports:{name}", fallback);
 var minutes = settings.GetValue("minutes", 60);
 var configPath = settings["write-config"] ?? "channels.fakes.json";
+// Where the silo will listen: tracking links, the unsubscribe link and Twilio's StatusCallback point there.
+var siloUrl = settings["silo-url"] ?? "http://localhost:5000/";
 
 await using var fcm = new FakeFcmServer();
 await using var apns = new FakeApnsServer();
@@ -40,12 +42,12 @@ var channels = new Dictionary<string, object>
         smtp.UserName,
         smtp.Password,
         From = "notifications@example.com",
-        UnsubscribeUrl = "https://localhost/unsubscribe",
         UnsubscribeMailto = "unsubscribe@example.com",
         UnsubscribeSecret = "fake-unsubscribe-secret-0123456789",
     },
 };
-var json = JsonSerializer.Serialize(new { Channels = channels }, new JsonSerializerOptions { WriteIndented = true });
+var tracking = new { PublicBaseUrl = siloUrl, Secret = "fake-tracking-secret-0123456789" };
+var json = JsonSerializer.Serialize(new { Channels = channels, Tracking = tracking }, new JsonSerializerOptions { WriteIndented = true });
 await File.WriteAllTextAsync(configPath, json);
 
 Console.WriteLine($"FCM      {fcm.BaseAddress} (token endpoint {fcm.TokenUri})");
@@ -54,6 +56,7 @@ Console.WriteLine($"WebPush  {webPush.BaseAddress} demo subscription: {JsonSeria
 Console.WriteLine($"Twilio   {twilio.BaseAddress}");
 Console.WriteLine($"Webhook  {webhook.Hook("demo")}");
 Console.WriteLine($"SMTP     127.0.0.1:{smtp.Port}");
+Console.WriteLine($"Silo     expected at {siloUrl} (tracking links, unsubscribe, Twilio StatusCallback)");
 Console.WriteLine($"Channels configuration written to {Path.GetFullPath(configPath)}; stopping in {minutes} minutes or on Ctrl+C.");
 
 using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));

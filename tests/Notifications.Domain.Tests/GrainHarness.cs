@@ -78,10 +78,12 @@ internal sealed class GrainHarness
 
     private Guid NextId() => new(++_ids, 0, 0, new byte[8]);
 
-    /// <summary>Renders "{type}: {actors}" so tests can see what a template would have received.</summary>
+    /// <summary>Renders inline content as given, a type as ("{type}", "{actors}") so tests can see what a template would have received.</summary>
     private sealed class EchoRenderer : IContentRenderer
     {
         public RenderedContent Render(string? type, string category, ChannelKind channel, string? locale, InlineContent? inline, IReadOnlyDictionary<string, string> data) =>
-            new(type ?? "", data.TryGetValue("actors", out var actors) ? actors : "", null, category, type, data);
+            inline is not null
+                ? new(inline.Title, inline.Body, null, category, type, data)
+                : new(type ?? "", data.TryGetValue("actors", out var actors) ? actors : "", null, category, type, data);
     }
 }

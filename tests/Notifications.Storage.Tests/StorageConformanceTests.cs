@@ -282,6 +282,153 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Tracking_moves_a_delivery_only_forward_and_logs_every_transition()
+    {
+        var (id, job) = await CommitAndClaimAsync(DeliveryChannel.Sms, "+14155550100");
+        await Store.Deliveries.CompleteAsync([new DeliveryResult(job.JobId, DeliveryStatus.Sent, 1, null, "SM1", T0.AddSeconds(1))], default);
+
+        Assert.Equal(DeliveryTrackResult.Applied, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM1", DeliveryStatus.Delivered, T0.AddSeconds(2), "twilio: delivered", default));
+        // Late, repeated and contradicting reports change nothing.
+        Assert.Equal(DeliveryTrackResult.Ignored, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM1", DeliveryStatus.Sent, T0.AddSeconds(3), null, default));
+        Assert.Equal(DeliveryTrackResult.Ignored, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM1", DeliveryStatus.Delivered, T0.AddSeconds(3), null, default));
+        Assert.Equal(DeliveryTrackResult.Ignored, await Store.Deliveries.TrackAsync(job.JobId, DeliveryStatus.Bounced, T0.AddSeconds(3), null, default));
+        Assert.Equal(DeliveryTrackResult.Applied, await Store.Deliveries.TrackAsync(job.JobId, DeliveryStatus.Opened, T0.AddSeconds(4), null, default));
+        Assert.Equal(DeliveryTrackResult.Applied, await Store.Deliveries.TrackAsync(job.JobId, DeliveryStatus.Clicked, T0.AddSeconds(5), "https://example.com/", default));
+        Assert.Equal(DeliveryTrackResult.Ignored, await Store.Deliveries.TrackAsync(job.JobId, DeliveryStatus.Opened, T0.AddSeconds(6), null, default));
+        Assert.Equal(DeliveryTrackResult.NotFound, await Store.Deliveries.TrackAsync(job.JobId + 1000, DeliveryStatus.Opened, T0, null, default));
+        // Provider ids are per channel: an SMS id says nothing about an email.
+        Assert.Equal(DeliveryTrackResult.Pending, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Email, "SM1", DeliveryStatus.Bounced, T0, null, default));
+        await ReopenAsync();
+
+        var delivery = (await Store.Notifications.GetAsync(id, default))!.Deliveries.Single(d => d.Id == job.JobId);
+        Assert.Equal(DeliveryStatus.Clicked, delivery.Status);
+        Assert.Equal("SM1", delivery.ProviderMessageId);
+        Assert.Equal(
+            [DeliveryStatus.Queued, DeliveryStatus.Sent, DeliveryStatus.Delivered, DeliveryStatus.Opened, DeliveryStatus.Clicked],
+            delivery.History!.Select(h => h.Status));
+        Assert.Equal([T0, T0.AddSeconds(1), T0.AddSeconds(2), T0.AddSeconds(4), T0.AddSeconds(5)], delivery.History!.Select(h => h.At));
+        Assert.Equal("twilio: delivered", delivery.History![2].Detail);
+    }
+
+    [Fact]
+    public async Task Failure_is_final_and_a_bounce_cannot_follow_delivery()
+    {
+        var (_, first) = await CommitAndClaimAsync(DeliveryChannel.Sms, "+14155550100");
+        await Store.Deliveries.CompleteAsync([new DeliveryResult(first.JobId, DeliveryStatus.Sent, 1, null, "SM2", T0)], default);
+        Assert.Equal(DeliveryTrackResult.Applied, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM2", DeliveryStatus.Bounced, T0, "30003", default));
+        Assert.Equal(DeliveryTrackResult.Ignored, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM2", DeliveryStatus.Delivered, T0, null, default));
+
+        var (_, second) = await CommitAndClaimAsync(DeliveryChannel.Sms, "+14155550101");
+        await Store.Deliveries.CompleteAsync([new DeliveryResult(second.JobId, DeliveryStatus.Sent, 1, null, "SM3", T0)], default);
+        Assert.Equal(DeliveryTrackResult.Applied, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM3", DeliveryStatus.Delivered, T0, null, default));
+        Assert.Equal(DeliveryTrackResult.Ignored, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM3", DeliveryStatus.Failed, T0, null, default));
+    }
+
+    [Fact]
+    public async Task Provider_report_that_overtakes_the_record_of_the_send_is_applied_when_the_send_is_recorded()
+    {
+        var (id, job) = await CommitAndClaimAsync(DeliveryChannel.Sms, "+14155550100");
+
+        Assert.Equal(DeliveryTrackResult.Pending, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM-early", DeliveryStatus.Delivered, T0.AddSeconds(2), "twilio: delivered", default));
+        Assert.Equal(DeliveryTrackResult.Pending, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM-early", DeliveryStatus.Sent, T0.AddSeconds(1), "twilio: sent", default));
+        await Store.Deliveries.CompleteAsync([new DeliveryResult(job.JobId, DeliveryStatus.Sent, 1, null, "SM-early", T0.AddSeconds(3))], default);
+
+        var delivery = (await Store.Notifications.GetAsync(id, default))!.Deliveries.Single(d => d.Id == job.JobId);
+        Assert.Equal(DeliveryStatus.Delivered, delivery.Status);
+        Assert.Equal([DeliveryStatus.Queued, DeliveryStatus.Sent, DeliveryStatus.Delivered], delivery.History!.Select(h => h.Status));
+        // Applied once: reporting it again now is a duplicate.
+        Assert.Equal(DeliveryTrackResult.Ignored, await Store.Deliveries.TrackByProviderIdAsync(DeliveryChannel.Sms, "SM-early", DeliveryStatus.Delivered, T0.AddSeconds(4), null, default));
+    }
+
+    [Fact]
+    public async Task A_workers_late_record_of_the_send_does_not_undo_a_tracked_status()
+    {
+        var (id, job) = await CommitAndClaimAsync(DeliveryChannel.Email, "ada@example.com");
+        Assert.Equal(DeliveryTrackResult.Applied, await Store.Deliveries.TrackAsync(job.JobId, DeliveryStatus.Opened, T0.AddSeconds(1), null, default));
+        await Store.Deliveries.CompleteAsync([new DeliveryResult(job.JobId, DeliveryStatus.Sent, 1, null, "<m@x>", T0.AddSeconds(2))], default);
+
+        var delivery = (await Store.Notifications.GetAsync(id, default))!.Deliveries.Single(d => d.Id == job.JobId);
+        Assert.Equal(DeliveryStatus.Opened, delivery.Status);
+        Assert.Equal([DeliveryStatus.Queued, DeliveryStatus.Opened, DeliveryStatus.Sent], delivery.History!.Select(h => h.Status));
+    }
+
+    [Fact]
+    public async Task Deliveries_of_one_users_notification_move_together_by_channel()
+    {
+        var epoch = await Store.Partitions.AcquireAsync(0, "s", default);
+        var id = Guid.NewGuid();
+        var effects = new GrainEffects();
+        effects.Notifications.Add(new NotificationRecord(id, "u1", null, "social", Priority.Normal, NotificationStatus.Dispatched, "t", "b", T0));
+        effects.Deliveries.Add(new DeliveryJob(id, "u1", DeliveryChannel.Apns, new string('a', 64), Priority.Normal, T0, "a", Content));
+        effects.Deliveries.Add(new DeliveryJob(id, "u1", DeliveryChannel.Fcm, "fcm-token", Priority.Normal, T0, "f", Content));
+        effects.Deliveries.Add(new DeliveryJob(id, "u1", DeliveryChannel.Email, "ada@example.com", Priority.Normal, T0, "e", Content));
+        await Store.Partitions.CommitAsync(new PartitionCommit(0, epoch, [], [], effects), default);
+        DeliveryChannel[] push = [DeliveryChannel.Apns, DeliveryChannel.Fcm, DeliveryChannel.WebPush];
+
+        Assert.Equal(0, await Store.Deliveries.TrackNotificationAsync("someone-else", id, push, DeliveryStatus.Opened, T0, null, default));
+        Assert.Equal(2, await Store.Deliveries.TrackNotificationAsync("u1", id, push, DeliveryStatus.Opened, T0, null, default));
+        Assert.Equal(0, await Store.Deliveries.TrackNotificationAsync("u1", id, push, DeliveryStatus.Opened, T0, null, default));
+
+        var statuses = (await Store.Notifications.GetAsync(id, default))!.Deliveries.ToDictionary(d => d.Channel, d => d.Status);
+        Assert.Equal(DeliveryStatus.Opened, statuses[DeliveryChannel.Apns]);
+        Assert.Equal(DeliveryStatus.Opened, statuses[DeliveryChannel.Fcm]);
+        Assert.Equal(DeliveryStatus.Queued, statuses[DeliveryChannel.Email]);
+    }
+
+    [Fact]
+    public async Task Dead_letters_page_newest_first_and_replay_requeues_with_attempts_reset()
+    {
+        var jobs = new List<DeliveryRequest>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, job) = await CommitAndClaimAsync(DeliveryChannel.Email, $"user{i}@example.com");
+            jobs.Add(job);
+            await Store.Deliveries.CompleteAsync([new DeliveryResult(job.JobId, DeliveryStatus.DeadLettered, 8, "SMTP 421", null, T0.AddMinutes(i))], default);
+        }
+        var (_, alive) = await CommitAndClaimAsync(DeliveryChannel.Email, "ok@example.com");
+        await Store.Deliveries.CompleteAsync([new DeliveryResult(alive.JobId, DeliveryStatus.Sent, 1, null, null, T0)], default);
+
+        var first = await Store.Deliveries.ListDeadLettersAsync(null, 2, default);
+        Assert.Equal([jobs[2].JobId, jobs[1].JobId], first.Select(d => d.Id));
+        Assert.Equal("u***@example.com", first[0].Target);
+        Assert.Equal(8, first[0].Attempts);
+        Assert.Equal("SMTP 421", first[0].Reason);
+        Assert.Equal(T0.AddMinutes(2), first[0].DeadLetteredAt);
+        Assert.Equal([jobs[0].JobId], (await Store.Deliveries.ListDeadLettersAsync(first[^1].Id, 2, default)).Select(d => d.Id));
+
+        var replayed = await Store.Deliveries.ReplayAsync(jobs[1].JobId, T0.AddHours(1), "replayed", default);
+        Assert.NotNull(replayed);
+        Assert.Equal(DeliveryChannel.Email, replayed.Channel);
+        Assert.Equal(jobs[1].NotificationId, replayed.NotificationId);
+        Assert.Null(await Store.Deliveries.ReplayAsync(jobs[1].JobId, T0.AddHours(1), "again", default));
+        Assert.Null(await Store.Deliveries.ReplayAsync(alive.JobId, T0.AddHours(1), "not dead", default));
+        Assert.Equal([jobs[2].JobId, jobs[0].JobId], (await Store.Deliveries.ListDeadLettersAsync(null, 10, default)).Select(d => d.Id));
+
+        var claimed = Assert.Single(await Store.Deliveries.ClaimAsync(DeliveryChannel.Email, Priority.Normal, 10, T0.AddHours(1), TimeSpan.FromMinutes(1), default));
+        Assert.Equal(jobs[1].JobId, claimed.Request.JobId);
+        Assert.Equal(1, claimed.Request.Attempt);
+        Assert.Equal("Hi", claimed.Request.Content.Title);
+        var history = (await Store.Notifications.GetAsync(jobs[1].NotificationId, default))!.Deliveries.Single().History!;
+        Assert.Equal([DeliveryStatus.Queued, DeliveryStatus.DeadLettered, DeliveryStatus.Queued], history.Select(h => h.Status));
+        Assert.Equal("replayed", history[^1].Detail);
+    }
+
+    private static readonly RenderedContent Content = new("Hi", "Body", null, "social", null, new Dictionary<string, string>());
+
+    /// <summary>Commits one notification with one delivery job due at T0 and claims it.</summary>
+    private async Task<(Guid NotificationId, DeliveryRequest Job)> CommitAndClaimAsync(DeliveryChannel channel, string target)
+    {
+        var epoch = await Store.Partitions.AcquireAsync(0, "s", default);
+        var id = Guid.NewGuid();
+        var effects = new GrainEffects();
+        effects.Notifications.Add(new NotificationRecord(id, "u1", null, "social", Priority.Normal, NotificationStatus.Dispatched, "Hi", "Body", T0));
+        effects.Deliveries.Add(new DeliveryJob(id, "u1", channel, target, Priority.Normal, T0, $"{id:N}:{channel}", Content));
+        await Store.Partitions.CommitAsync(new PartitionCommit(0, epoch, [], [], effects), default);
+        var claimed = Assert.Single(await Store.Deliveries.ClaimAsync(channel, Priority.Normal, 10, T0, TimeSpan.FromMinutes(1), default));
+        return (id, claimed.Request);
+    }
+
+    [Fact]
     public async Task Templates_api_keys_and_settings_round_trip()
     {
         var definition = new NotificationTypeDefinition

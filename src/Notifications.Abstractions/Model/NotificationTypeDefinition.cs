@@ -9,5 +9,7 @@ public sealed record NotificationTypeDefinition
     /// <summary>Channels used when a request names none.</summary>
     public IReadOnlyList<ChannelKind> Channels { get; init; } = [ChannelKind.InApp];
     public IReadOnlyList<NotificationTemplate> Templates { get; init; } = [];
+    /// <summary>Where the webhook channel posts notifications of this type (https); falls back to Silo:Delivery:DefaultWebhookUrl.</summary>
+    public string? WebhookUrl { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

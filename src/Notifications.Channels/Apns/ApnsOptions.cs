@@ -31,5 +31,11 @@ public sealed class ApnsOptions
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// HTTP/2 connections to APNs. Each carries as many concurrent streams as Apple's SETTINGS allow; another opens
+    /// when they are all busy, up to this many. 0: no limit; 1: a single connection.
+    /// </summary>
+    public int MaxConnections { get; set; }
+
     public ChannelResilienceOptions Resilience { get; set; } = new();
 }

@@ -50,6 +50,11 @@ internal sealed class ApnsOptionsValidator : IValidateOptions<ApnsOptions>
             failures.Add($"{ApnsOptions.Section}:RequestTimeout must be positive.");
         }
 
+        if (options.MaxConnections < 0)
+        {
+            failures.Add($"{ApnsOptions.Section}:MaxConnections must be 0 (as many as the load needs) or positive.");
+        }
+
         failures.AddRange(options.Resilience.Validate(ApnsOptions.Section));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -26,7 +26,8 @@ internal sealed class ApnsSender : IChannelSender, IDisposable
         // APNs caps concurrent streams per connection; more connections carry more volume.
         http = new HttpClient(new SocketsHttpHandler
         {
-            EnableMultipleHttp2Connections = true,
+            EnableMultipleHttp2Connections = this.options.MaxConnections != 1,
+            MaxConnectionsPerServer = this.options.MaxConnections > 0 ? this.options.MaxConnections : int.MaxValue,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10),
             KeepAlivePingDelay = TimeSpan.FromMinutes(1),
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,

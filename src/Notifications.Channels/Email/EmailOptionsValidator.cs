@@ -50,9 +50,11 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 
         if (options.EffectiveMarketingCategories.Count > 0)
         {
-            if (!Uri.TryCreate(options.UnsubscribeUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+            // Plain http only for a silo on this machine (local runs against the provider fakes): RFC 8058 wants https.
+            if (!Uri.TryCreate(options.UnsubscribeUrl, UriKind.Absolute, out var url)
+                || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
             {
-                failures.Add($"{S}:UnsubscribeUrl must be an absolute https URL (RFC 8058 one-click unsubscribe); set MarketingCategories to [] to send no marketing mail.");
+                failures.Add($"{S}:UnsubscribeUrl must be an absolute https URL (RFC 8058 one-click unsubscribe; http only on loopback); set MarketingCategories to [] to send no marketing mail.");
             }
 
             if (!MailAddress.TryCreate(options.UnsubscribeMailto, out _))

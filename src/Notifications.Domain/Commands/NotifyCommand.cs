@@ -21,4 +21,6 @@ public sealed record NotifyCommand : UserCommand
     public bool Released { get; init; }
     /// <summary>Set on the notification a digest window produced: it is never digested or rate limited again.</summary>
     public int DigestCount { get; init; }
+    /// <summary>The webhook channel's target, resolved at accept time from the type (or the silo's default).</summary>
+    public string? WebhookUrl { get; init; }
 }

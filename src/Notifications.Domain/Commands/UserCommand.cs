@@ -10,6 +10,8 @@ namespace Notifications.Domain.Commands;
 [JsonDerivedType(typeof(UpdatePreferencesCommand), "updatePreferences")]
 [JsonDerivedType(typeof(RegisterDeviceCommand), "registerDevice")]
 [JsonDerivedType(typeof(RemoveDeviceCommand), "removeDevice")]
+[JsonDerivedType(typeof(PushFallbackCommand), "pushFallback")]
+[JsonDerivedType(typeof(SetChannelPreferenceCommand), "setChannelPreference")]
 public abstract record UserCommand
 {
     public required string UserId { get; init; }

@@ -13,6 +13,9 @@ namespace Notifications.Domain.Grains;
 /// </summary>
 public sealed class UserGrain(UserState state)
 {
+    /// <summary>Push failures come within minutes of the send; remembering this many notifications covers any burst.</summary>
+    public const int MaxRememberedFallbacks = 256;
+
     public UserState State { get; } = state;
 
     public void Handle(UserCommand command, GrainContext context)
@@ -38,6 +41,12 @@ public sealed class UserGrain(UserState state)
             case RemoveDeviceCommand remove:
                 State.Devices.RemoveAll(d => (remove.DeviceId is not null && d.Id == remove.DeviceId)
                                              || (remove.Address is not null && d.Address == remove.Address));
+                break;
+            case PushFallbackCommand fallback:
+                FallBackToEmail(fallback, context);
+                break;
+            case SetChannelPreferenceCommand set:
+                SetChannelPreference(set);
                 break;
             default:
                 throw new ArgumentException($"The user grain cannot handle {command.GetType().Name}.", nameof(command));
@@ -119,7 +128,7 @@ public sealed class UserGrain(UserState state)
             {
                 continue;
             }
-            var targets = TargetsOf(channel);
+            var targets = TargetsOf(channel, notify);
             if (targets.Count == 0)
             {
                 continue;
@@ -144,7 +153,7 @@ public sealed class UserGrain(UserState state)
         Record(notify, sent > 0 ? NotificationStatus.Dispatched : NotificationStatus.Suppressed, context, title);
     }
 
-    private List<(DeliveryChannel Transport, string Target, string TargetId)> TargetsOf(ChannelKind channel)
+    private List<(DeliveryChannel Transport, string Target, string TargetId)> TargetsOf(ChannelKind channel, NotifyCommand notify)
     {
         var targets = new List<(DeliveryChannel, string, string)>();
         switch (channel)
@@ -157,6 +166,9 @@ public sealed class UserGrain(UserState state)
                 break;
             case ChannelKind.Sms when !string.IsNullOrEmpty(State.Profile.Phone):
                 targets.Add((DeliveryChannel.Sms, State.Profile.Phone, "sms"));
+                break;
+            case ChannelKind.Webhook when !string.IsNullOrEmpty(notify.WebhookUrl):
+                targets.Add((DeliveryChannel.Webhook, notify.WebhookUrl, "webhook"));
                 break;
             case ChannelKind.Push:
                 foreach (var device in State.Devices)
@@ -175,6 +187,40 @@ public sealed class UserGrain(UserState state)
                 break;
         }
         return targets;
+    }
+
+    /// <summary>
+    /// Push could not reach the user at all: one email instead, under the same rules a direct email would meet.
+    /// Quiet hours and the rate limit were already applied when the notification was dispatched.
+    /// </summary>
+    private void FallBackToEmail(PushFallbackCommand fallback, GrainContext context)
+    {
+        if (State.PushFallbacks.Contains(fallback.NotificationId)
+            || string.IsNullOrEmpty(State.Profile.Email)
+            || !ChannelRules.Allows(State.Preferences, fallback.Category, ChannelKind.Email, fallback.Critical))
+        {
+            return;
+        }
+        State.PushFallbacks.Add(fallback.NotificationId);
+        if (State.PushFallbacks.Count > MaxRememberedFallbacks)
+        {
+            State.PushFallbacks.RemoveRange(0, State.PushFallbacks.Count - MaxRememberedFallbacks);
+        }
+        var content = context.Renderer.Render(fallback.Type, fallback.Category, ChannelKind.Email, State.Profile.Locale, fallback.Content, fallback.Data);
+        var key = $"{fallback.NotificationId:N}:{DeliveryChannel.Email}:fallback";
+        context.Effects.Deliveries.Add(new DeliveryJob(fallback.NotificationId, State.UserId, DeliveryChannel.Email, State.Profile.Email, fallback.Priority, context.Now, key, content));
+    }
+
+    private void SetChannelPreference(SetChannelPreferenceCommand set)
+    {
+        var preferences = State.Preferences;
+        var category = preferences.Categories.TryGetValue(set.Category, out var existing) ? existing : new CategoryPreference();
+        var channels = new Dictionary<ChannelKind, bool>(category.Channels) { [set.Channel] = set.Enabled };
+        var categories = new Dictionary<string, CategoryPreference>(preferences.Categories, StringComparer.Ordinal)
+        {
+            [set.Category] = category with { Channels = channels },
+        };
+        State.Preferences = preferences with { Categories = categories };
     }
 
     private void AddToDigest(string key, TimeSpan length, NotifyCommand notify, GrainContext context)

@@ -13,6 +13,8 @@ public sealed class UserState
     public NotificationPreferences Preferences { get; set; } = new();
     public TokenBucket RateLimit { get; set; } = new();
     public Dictionary<string, DigestWindow> Digests { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Notifications that already fell back from push to email, newest last, so a repeated request sends nothing.</summary>
+    public List<Guid> PushFallbacks { get; set; } = [];
 
     public static UserState New(string userId) => new() { UserId = userId };
 }

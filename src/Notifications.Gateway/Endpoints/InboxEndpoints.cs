@@ -20,6 +20,8 @@ internal static class InboxEndpoints
         group.MapGet("", ListAsync).WithName("ListInbox").WithSummary("Newest first; pass nextCursor back as cursor for the next page.");
         group.MapPatch("/{id:guid}", SetReadAsync).WithName("MarkRead");
         group.MapPost("/read-all", MarkAllReadAsync).WithName("MarkAllRead");
+        group.MapPost("/{id:guid}/opened", PushOpenedAsync).WithName("ReportPushOpened")
+            .WithSummary("The app reports that the user opened a push of this notification; its push deliveries become 'opened'.");
         group.MapGet("/stream", Stream).WithName("InboxStream")
             .WithSummary("Server-sent events: 'unread' with the count first, then 'notification' for every new item. Accepts access_token in the query for EventSource.")
             .WithMetadata(QueryTokenMetadata.Instance);
@@ -40,6 +42,12 @@ internal static class InboxEndpoints
             ? TypedResults.NoContent()
             : Problems.NotFound($"User \"{userId}\" has no notification {id}.");
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> PushOpenedAsync(
+        string userId, Guid id, IDeliveryService deliveries, CancellationToken cancellationToken) =>
+        await deliveries.RecordPushOpenedAsync(userId, id, cancellationToken)
+            ? TypedResults.NoContent()
+            : Problems.NotFound($"User \"{userId}\" has no notification {id}.");
 
     private static async Task<Ok<MarkAllReadResponse>> MarkAllReadAsync(
         string userId, IInboxService inbox, CancellationToken cancellationToken) =>

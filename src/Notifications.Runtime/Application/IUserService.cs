@@ -17,6 +17,12 @@ public interface IUserService
     /// <summary>Null when the user does not exist.</summary>
     Task<Device?> RegisterDeviceAsync(string userId, RegisterDeviceRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Switches one channel of one category on or off, leaving every other preference untouched (one-click unsubscribe).
+    /// False when the user does not exist.
+    /// </summary>
+    Task<bool> SetChannelPreferenceAsync(string userId, string category, ChannelKind channel, bool enabled, CancellationToken cancellationToken);
+
     /// <summary>False when the user or the device does not exist.</summary>
     Task<bool> RemoveDeviceAsync(string userId, string deviceId, CancellationToken cancellationToken);
 }

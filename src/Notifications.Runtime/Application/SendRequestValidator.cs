@@ -31,12 +31,14 @@ internal sealed class SendRequestValidator(ITemplateService templates, SiloOptio
         string category;
         Priority priority;
         IReadOnlyList<ChannelKind> channels;
+        string? webhookUrl = options.Delivery.DefaultWebhookUrl;
         if (request.Type is not null)
         {
             var type = templates.Get(request.Type) ?? throw Fail(prefix + "type", $"unknown notification type '{request.Type}'.");
             category = type.Category;
             priority = request.Priority ?? type.DefaultPriority;
             channels = request.Channels ?? type.Channels;
+            webhookUrl = type.WebhookUrl ?? webhookUrl;
         }
         else
         {
@@ -63,7 +65,11 @@ internal sealed class SendRequestValidator(ITemplateService templates, SiloOptio
         }
         if (channels.Count == 0 || channels.Any(c => !Enum.IsDefined(c)))
         {
-            throw Fail(prefix + "channels", "channels must name at least one of inApp, push, email, sms.");
+            throw Fail(prefix + "channels", "channels must name at least one of inApp, push, email, sms, webhook.");
+        }
+        if (channels.Contains(ChannelKind.Webhook) && webhookUrl is null)
+        {
+            throw Fail(prefix + "channels", "the webhook channel needs a target: a type with webhookUrl, or Silo:Delivery:DefaultWebhookUrl.");
         }
         var data = request.Data ?? [];
         if (data.Count > MaxDataEntries || data.Sum(kv => kv.Key.Length + (kv.Value?.Length ?? 0)) > MaxDataBytes)
@@ -109,6 +115,7 @@ internal sealed class SendRequestValidator(ITemplateService templates, SiloOptio
             DigestKey = request.DigestKey,
             DigestWindow = window,
             AcceptedAt = now,
+            WebhookUrl = channels.Contains(ChannelKind.Webhook) ? webhookUrl : null,
         };
     }
 

@@ -57,7 +57,7 @@ internal static partial class UserInputValidator
         }
         if (preferences.Channels is null || preferences.Channels.Keys.Any(c => !Enum.IsDefined(c)))
         {
-            throw new ValidationFailedException("channels", "channels maps inApp, push, email and sms to true or false.");
+            throw new ValidationFailedException("channels", "channels maps inApp, push, email, sms and webhook to true or false.");
         }
         if (preferences.Categories is null || preferences.Categories.Count > 100)
         {
@@ -71,7 +71,7 @@ internal static partial class UserInputValidator
             }
             if (preference is null || preference.Channels is null || preference.Channels.Keys.Any(c => !Enum.IsDefined(c)) || !Enum.IsDefined(preference.Digest))
             {
-                throw new ValidationFailedException($"categories.{category}", $"categories.{category} needs channels (inApp, push, email, sms → bool) and digest (instant, hourly, daily).");
+                throw new ValidationFailedException($"categories.{category}", $"categories.{category} needs channels (inApp, push, email, sms, webhook → bool) and digest (instant, hourly, daily).");
             }
         }
         if (preferences.QuietHours is { } quiet)

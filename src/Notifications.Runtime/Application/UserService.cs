@@ -44,6 +44,25 @@ internal sealed class UserService(
         return (await LoadAsync(userId, cancellationToken).ConfigureAwait(false))?.Preferences;
     }
 
+    public async Task<bool> SetChannelPreferenceAsync(string userId, string category, ChannelKind channel, bool enabled, CancellationToken cancellationToken)
+    {
+        SendRequestValidator.RequireId(userId, "userId");
+        if (string.IsNullOrWhiteSpace(category) || category.Length > 64)
+        {
+            throw new ValidationFailedException("category", "category must be 1-64 characters.");
+        }
+        if (!Enum.IsDefined(channel))
+        {
+            throw new ValidationFailedException("channel", "channel must be inApp, push, email, sms or webhook.");
+        }
+        if (await LoadAsync(userId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+        await ApplyAsync(new SetChannelPreferenceCommand { UserId = userId, Category = category, Channel = channel, Enabled = enabled }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task<Device?> RegisterDeviceAsync(string userId, RegisterDeviceRequest request, CancellationToken cancellationToken)
     {
         SendRequestValidator.RequireId(userId, "userId");

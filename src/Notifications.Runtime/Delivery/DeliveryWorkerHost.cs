@@ -2,7 +2,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notifications.Delivery;
+using Notifications.Api;
 using Notifications.Domain.Commands;
+using Notifications.Runtime.Delivery.Tracking;
 using Notifications.Runtime.Hosting;
 using Notifications.Runtime.Partitions;
 using Notifications.Runtime.Storage;
@@ -13,11 +15,14 @@ namespace Notifications.Runtime.Delivery;
 /// Claims due delivery jobs per channel and lane and sends them through the channel's sender. Every
 /// (channel, lane) pair has its own loop and its own concurrency, so a slow provider or a bulk campaign
 /// never holds up another channel or a more urgent lane. A channel without a configured sender records
-/// its jobs as skipped, never as sent.
+/// its jobs as skipped, never as sent. A push target the provider calls dead is removed from its user, and a
+/// notification none of whose push targets could take it falls back to email (both through the user's grain).
 /// </summary>
 internal sealed class DeliveryWorkerHost(
     IDeliveryStore store,
+    INotificationStore notifications,
     IEnumerable<IChannelSender> senders,
+    EmailTracking emailTracking,
     CommandRouter router,
     DeliveryWakeUps wakeUps,
     SiloReadiness readiness,
@@ -27,7 +32,9 @@ internal sealed class DeliveryWorkerHost(
 {
     public const string NotConfigured = "channel not configured";
 
+    private static readonly DeliveryChannel[] PushChannels = [DeliveryChannel.Apns, DeliveryChannel.Fcm, DeliveryChannel.WebPush];
     private readonly DeliveryOptions _options = options.Value.Delivery;
+    private readonly HashSet<string> _critical = new(options.Value.EffectiveCriticalCategories, StringComparer.Ordinal);
     private readonly Dictionary<DeliveryChannel, IChannelSender> _senders = senders.ToDictionary(s => s.Channel);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -77,6 +84,10 @@ internal sealed class DeliveryWorkerHost(
                 var results = await Task.WhenAll(sends).ConfigureAwait(false);
                 await store.CompleteAsync(results, cancellationToken).ConfigureAwait(false);
                 await RemoveDeadTargetsAsync(claimed, results, cancellationToken).ConfigureAwait(false);
+                if (_options.PushFallbackToEmail && PushChannels.Contains(channel))
+                {
+                    await FallBackToEmailAsync(claimed, results, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -102,7 +113,9 @@ internal sealed class DeliveryWorkerHost(
         {
             try
             {
-                outcome = await sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                // Tracking links need the delivery's id, which exists only now; the stored content stays untracked.
+                var sent = request.Channel == DeliveryChannel.Email ? request with { Content = emailTracking.Decorate(request.JobId, request.Content) } : request;
+                outcome = await sender.SendAsync(sent, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -129,8 +142,7 @@ internal sealed class DeliveryWorkerHost(
         for (var i = 0; i < claimed.Count; i++)
         {
             var request = claimed[i].Request;
-            if (results[i].Reason?.StartsWith(nameof(DeliveryOutcomeKind.TargetDead), StringComparison.Ordinal) == true
-                && request.Channel is DeliveryChannel.Apns or DeliveryChannel.Fcm or DeliveryChannel.WebPush)
+            if (IsFailure(results[i], DeliveryOutcomeKind.TargetDead) && PushChannels.Contains(request.Channel))
             {
                 var address = request.Channel == DeliveryChannel.WebPush ? WebPushEndpointOf(request.Target) : request.Target;
                 (removals ??= []).Add(router.Address(new RemoveDeviceCommand { UserId = request.UserId, Address = address, Reason = results[i].Reason }, Priority.High));
@@ -141,6 +153,67 @@ internal sealed class DeliveryWorkerHost(
             await router.SendAsync(removals, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// When a push attempt failed for good, and so did every other push target of the same notification, the user's
+    /// grain is asked to email instead. Workers of different push channels may both see the last failure; the grain
+    /// sends the email once.
+    /// </summary>
+    private async Task FallBackToEmailAsync(IReadOnlyList<ClaimedDelivery> claimed, DeliveryResult[] results, CancellationToken cancellationToken)
+    {
+        List<NewCommand>? fallbacks = null;
+        var checkedIds = new HashSet<Guid>();
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            var request = claimed[i].Request;
+            if (!IsPermanentPushFailure(results[i]) || !checkedIds.Add(request.NotificationId))
+            {
+                continue;
+            }
+            var view = await notifications.GetAsync(request.NotificationId, cancellationToken).ConfigureAwait(false);
+            if (view is null || !AllPushFailed(view))
+            {
+                continue;
+            }
+            var content = request.Content;
+            var command = new PushFallbackCommand
+            {
+                UserId = request.UserId,
+                NotificationId = request.NotificationId,
+                Type = content.Type,
+                Category = content.Category,
+                Critical = _critical.Contains(content.Category),
+                Priority = request.Lane,
+                Content = content.Type is null ? new InlineContent(content.Title, content.Body) : null,
+                Data = content.Data,
+                Reason = results[i].Reason,
+            };
+            (fallbacks ??= []).Add(router.Address(command, request.Lane));
+        }
+        if (fallbacks is not null)
+        {
+            await router.SendAsync(fallbacks, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Every push delivery failed for good, and no email went out for the notification already.</summary>
+    private static bool AllPushFailed(NotificationView view)
+    {
+        var push = view.Deliveries.Where(d => PushChannels.Contains(d.Channel)).ToList();
+        return push.Count > 0
+            && view.Deliveries.All(d => d.Channel != DeliveryChannel.Email)
+            && push.All(d => d.Status == DeliveryStatus.Failed && (IsReason(d.Reason, DeliveryOutcomeKind.TargetDead) || IsReason(d.Reason, DeliveryOutcomeKind.Permanent)));
+    }
+
+    private static bool IsPermanentPushFailure(DeliveryResult result) =>
+        IsFailure(result, DeliveryOutcomeKind.TargetDead) || IsFailure(result, DeliveryOutcomeKind.Permanent);
+
+    private static bool IsFailure(DeliveryResult result, DeliveryOutcomeKind kind) =>
+        result.Status == DeliveryStatus.Failed && IsReason(result.Reason, kind);
+
+    /// <summary>Failed results carry their outcome kind as the reason's prefix (see <see cref="AttemptAsync"/>).</summary>
+    private static bool IsReason(string? reason, DeliveryOutcomeKind kind) =>
+        reason is not null && reason.StartsWith(kind + ":", StringComparison.Ordinal);
 
     private static string WebPushEndpointOf(string target) =>
         System.Text.Json.JsonSerializer.Deserialize<Model.WebPushSubscription>(target, NotificationJson.Options)?.Endpoint ?? target;

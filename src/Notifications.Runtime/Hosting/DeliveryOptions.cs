@@ -13,4 +13,8 @@ public sealed class DeliveryOptions
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
     /// <summary>How often idle workers look for retries that came due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Target of the webhook channel for notifications whose type names no webhookUrl (and for inline ones).</summary>
+    public string? DefaultWebhookUrl { get; set; }
+    /// <summary>When every push target of a notification failed for good, email the user instead (where the category allows email).</summary>
+    public bool PushFallbackToEmail { get; set; } = true;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Notifications.Runtime.Delivery;
 
 namespace Notifications.Runtime.Hosting;
 
@@ -55,6 +56,10 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         if (options.UserCommandTimeout <= TimeSpan.Zero)
         {
             failures.Add("Silo:UserCommandTimeout must be positive.");
+        }
+        if (options.Delivery.DefaultWebhookUrl is { } webhook && !WebhookUrls.IsValid(webhook))
+        {
+            failures.Add($"Silo:Delivery:DefaultWebhookUrl '{webhook}' must be an absolute http(s) URL.");
         }
         if (options.TemplateSeedDirectory is { Length: > 0 } seeds && !Directory.Exists(seeds))
         {

@@ -29,9 +29,13 @@ internal static partial class TemplateCompiler
         {
             throw new ValidationFailedException("category", "category must be 1-64 characters of a-z, 0-9, '_' or '-'.");
         }
-        if (definition.Channels is null || definition.Channels.Count == 0)
+        if (definition.Channels is null || definition.Channels.Count == 0 || definition.Channels.Any(c => !Enum.IsDefined(c)))
         {
-            throw new ValidationFailedException("channels", "channels must name at least one channel (inApp, push, email, sms).");
+            throw new ValidationFailedException("channels", "channels must name at least one channel (inApp, push, email, sms, webhook).");
+        }
+        if (definition.WebhookUrl is { } webhookUrl && !Delivery.WebhookUrls.IsValid(webhookUrl))
+        {
+            throw new ValidationFailedException("webhookUrl", $"webhookUrl must be an absolute http(s) URL of at most {Delivery.WebhookUrls.MaxLength} characters without credentials.");
         }
         if (definition.Templates is null || definition.Templates.Count == 0)
         {

@@ -111,6 +111,9 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
         }
     }
 
+    public Task<bool> SetChannelPreferenceAsync(string userId, string category, ChannelKind channel, bool enabled, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The gRPC gateway has no one-click unsubscribe; only the REST gateway calls this.");
+
     public Task<NotificationPreferences?> UpdatePreferencesAsync(string userId, NotificationPreferences preferences, CancellationToken cancellationToken)
     {
         if (preferences.QuietHours is { } quiet

@@ -99,6 +99,7 @@ internal static class ProtoRequestMapper
         Proto.Channel.Push => ChannelKind.Push,
         Proto.Channel.Email => ChannelKind.Email,
         Proto.Channel.Sms => ChannelKind.Sms,
+        Proto.Channel.Webhook => ChannelKind.Webhook,
         _ => throw Invalid(field, $"unknown channel {(int)channel}"),
     };
 
@@ -112,7 +113,7 @@ internal static class ProtoRequestMapper
                 || !Enum.IsDefined(channel)
                 || name.Any(char.IsDigit))
             {
-                throw Invalid(field, $"unknown channel '{name}' (expected inApp, push, email or sms)");
+                throw Invalid(field, $"unknown channel '{name}' (expected inApp, push, email, sms or webhook)");
             }
 
             result[channel] = enabled;
