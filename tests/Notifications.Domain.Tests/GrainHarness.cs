@@ -21,11 +21,13 @@ internal sealed class GrainHarness
     public UserGrain Grain { get; }
     public UserGrainOptions Options { get; } = new();
     public List<TimerRequest> PendingTimers { get; } = [];
+    /// <summary>What the last turn said: did it change state that must be committed with it?</summary>
+    public bool LastTurnDurable { get; private set; }
 
     public GrainEffects Run(UserCommand command, DateTimeOffset now)
     {
         var effects = new GrainEffects();
-        Grain.Handle(command, new GrainContext(now, new EchoRenderer(), Options, effects, NextId));
+        LastTurnDurable = Grain.Handle(command, new GrainContext(now, new EchoRenderer(), Options, effects, NextId));
         PendingTimers.AddRange(effects.Timers);
         return effects;
     }

@@ -123,7 +123,6 @@ public sealed class UserGrainTests
     public void Critical_notifications_do_not_spend_or_need_rate_limit_tokens()
     {
         var grain = new GrainHarness();
-        grain.Options.RateLimitCapacity = 1;
         grain.Register(Profile);
         for (var i = 0; i < 10; i++)
         {
@@ -241,5 +240,25 @@ public sealed class UserGrainTests
         var effects = grain.Run(grain.Notify(channels: [ChannelKind.Email]), Noon);
         Assert.Equal(NotificationStatus.Suppressed, Assert.Single(effects.Notifications).Status);
         Assert.Empty(GrainHarness.Reached(effects));
+    }
+
+    [Fact]
+    public void Only_a_plain_dispatch_leaves_nothing_but_soft_state_to_write()
+    {
+        var grain = new GrainHarness();
+        grain.Register(Profile);
+        Assert.True(grain.LastTurnDurable); // profile
+
+        grain.Run(grain.Notify(), Noon);
+        Assert.False(grain.LastTurnDurable); // only the rate-limit bucket moved
+
+        grain.Run(grain.Notify(digestKey: "k"), Noon);
+        Assert.True(grain.LastTurnDurable); // a digest window opened
+
+        var limited = new GrainHarness();
+        limited.Options.RateLimitCapacity = 1;
+        limited.Run(limited.Notify(), Noon);
+        limited.Run(limited.Notify(), Noon);
+        Assert.True(limited.LastTurnDurable); // over the limit: the overflow digest is durable state
     }
 }

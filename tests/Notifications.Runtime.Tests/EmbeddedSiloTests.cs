@@ -216,4 +216,25 @@ public sealed class EmbeddedSiloTests
         }
         throw new DirectoryNotFoundException("The repository root (NotificationSilo.sln) is not above the test's output folder.");
     }
+
+    [Fact]
+    public async Task Rate_limit_bucket_kept_only_in_memory_is_written_on_a_clean_stop()
+    {
+        var time = new ManualTimeProvider(Noon);
+        await using var silo = new SiloHarness(time, new() { ["Silo:Grain:RateLimitCapacity"] = "2", ["Silo:Grain:RateLimitRefillPerHour"] = "1" });
+        await silo.StartAsync();
+        var first = await silo.Notifications.SendAsync(new SendNotificationRequest { UserId = "kim", Content = new InlineContent("1", "one") }, default);
+        var second = await silo.Notifications.SendAsync(new SendNotificationRequest { UserId = "kim", Content = new InlineContent("2", "two") }, default);
+        await silo.WaitForInboxAsync("kim", 2, "both notifications within the burst");
+
+        await silo.StopAsync();
+        await silo.StartAsync();
+        var third = await silo.Notifications.SendAsync(new SendNotificationRequest { UserId = "kim", Content = new InlineContent("3", "three") }, default);
+
+        // The bucket was empty when the silo stopped; had it not been written, the restart would refill it.
+        var view = await Eventually.Until(() => silo.Notifications.GetAsync(third.Id, default), v => v?.Status is not (null or "accepted"), "the third notification to be processed");
+        Assert.Equal(NotificationStatus.Digested, view!.Status);
+        Assert.Equal(NotificationStatus.Dispatched, (await silo.Notifications.GetAsync(first.Id, default))!.Status);
+        Assert.Equal(NotificationStatus.Dispatched, (await silo.Notifications.GetAsync(second.Id, default))!.Status);
+    }
 }

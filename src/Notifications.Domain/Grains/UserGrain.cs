@@ -18,8 +18,16 @@ public sealed class UserGrain(UserState state)
 
     public UserState State { get; } = state;
 
-    public void Handle(UserCommand command, GrainContext context)
+    private bool _changedDurably;
+
+    /// <summary>
+    /// Runs one command. Returns true when the turn changed state that must be committed with its effects;
+    /// false when it changed only the rate-limit bucket, which is soft state the runtime may write later
+    /// (a plain dispatch, the common case, then costs no state write).
+    /// </summary>
+    public bool Handle(UserCommand command, GrainContext context)
     {
+        _changedDurably = command is not NotifyCommand;
         switch (command)
         {
             case NotifyCommand notify:
@@ -51,6 +59,7 @@ public sealed class UserGrain(UserState state)
             default:
                 throw new ArgumentException($"The user grain cannot handle {command.GetType().Name}.", nameof(command));
         }
+        return _changedDurably;
     }
 
     private void RegisterDevice(Device device)
@@ -225,6 +234,7 @@ public sealed class UserGrain(UserState state)
 
     private void AddToDigest(string key, TimeSpan length, NotifyCommand notify, GrainContext context)
     {
+        _changedDurably = true;
         if (!State.Digests.TryGetValue(key, out var window))
         {
             window = new DigestWindow { Id = context.NewId(), Key = key, OpenedAt = context.Now, FlushAt = context.Now + length, Latest = notify };

@@ -60,11 +60,11 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
                 {
                 }
                 failures = 0;
-                SweepIdleActivations();
+                await SweepIdleActivationsAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (LeaseLostException)
             {
@@ -76,10 +76,18 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
                 failures++;
                 runtime.Logger.LogError(exception, "Partition {Partition} failed a batch; it will be retried.", Partition);
                 var backoff = TimeSpan.FromMilliseconds(Math.Min(5_000, 50 * Math.Pow(2, Math.Min(failures, 10))));
-                await Task.Delay(backoff, runtime.Time, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(backoff, runtime.Time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
                 _signal.Set();
             }
         }
+        await WriteSoftStateOnStopAsync().ConfigureAwait(false);
     }
 
     /// <summary>Processes one batch; true when the batch was full, so more may be waiting.</summary>
@@ -109,13 +117,20 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
         {
             var activation = _activations[entry.GrainKey];
             activation.LastUsed = now;
-            touched[entry.GrainKey] = activation.Grain.State;
             try
             {
-                activation.Grain.Handle(entry.Command, context);
+                if (activation.Grain.Handle(entry.Command, context))
+                {
+                    touched[entry.GrainKey] = activation.Grain.State;
+                }
+                else
+                {
+                    activation.SoftDirty = true;
+                }
             }
             catch (Exception exception)
             {
+                touched[entry.GrainKey] = activation.Grain.State;
                 // A command a grain cannot handle would fail identically on every replay; consuming it keeps the partition moving.
                 runtime.Logger.LogError(exception, "Partition {Partition} dropped entry {Entry} of {GrainKey}: its grain refused it.", Partition, entry.Id, entry.GrainKey);
             }
@@ -130,14 +145,18 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
         {
             // The in-memory state ran ahead of what is on disk; forget it so the replay starts from the store,
             // and so does the stream: the entries taken from memory are still in the store.
-            foreach (var key in touched.Keys)
+            foreach (var entry in entries)
             {
-                _activations.Remove(key);
+                _activations.Remove(entry.GrainKey);
             }
             _recovering = true;
             throw;
         }
 
+        foreach (var key in touched.Keys)
+        {
+            _activations[key].SoftDirty = false;
+        }
         var commandsRead = 0;
         foreach (var entry in entries)
         {
@@ -217,7 +236,11 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
         }
     }
 
-    private void SweepIdleActivations()
+    /// <summary>
+    /// Drops grains idle for <see cref="Hosting.SiloOptions.IdleDeactivation"/>. A grain whose soft state (its
+    /// rate-limit bucket) changed since it was last written is written first, so only a crash can lose that.
+    /// </summary>
+    private async Task SweepIdleActivationsAsync(CancellationToken cancellationToken)
     {
         var now = runtime.Time.GetUtcNow();
         var idle = runtime.Options.IdleDeactivation;
@@ -226,9 +249,38 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
             return;
         }
         _lastSweep = now;
-        foreach (var (key, activation) in _activations.Where(a => now - a.Value.LastUsed > idle).ToList())
+        var leaving = _activations.Where(a => now - a.Value.LastUsed > idle).ToList();
+        await WriteSoftStateAsync(leaving.Select(a => a.Value), cancellationToken).ConfigureAwait(false);
+        foreach (var (key, _) in leaving)
         {
             _activations.Remove(key);
+        }
+    }
+
+    private async Task WriteSoftStateAsync(IEnumerable<Activation> activations, CancellationToken cancellationToken)
+    {
+        var dirty = activations.Where(a => a.SoftDirty).ToList();
+        if (dirty.Count == 0)
+        {
+            return;
+        }
+        await runtime.Store.CommitAsync(new PartitionCommit(Partition, epoch, [], dirty.Select(a => a.Grain.State).ToList(), new GrainEffects()), cancellationToken).ConfigureAwait(false);
+        foreach (var activation in dirty)
+        {
+            activation.SoftDirty = false;
+        }
+    }
+
+    /// <summary>On a clean stop nothing soft is lost either.</summary>
+    private async Task WriteSoftStateOnStopAsync()
+    {
+        try
+        {
+            await WriteSoftStateAsync(_activations.Values, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            runtime.Logger.LogWarning(exception, "Partition {Partition} could not write its grains' soft state while stopping.", Partition);
         }
     }
 
@@ -238,5 +290,7 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
     {
         public UserGrain Grain { get; } = grain;
         public DateTimeOffset LastUsed { get; set; }
+        /// <summary>Soft state changed since the state was last written.</summary>
+        public bool SoftDirty { get; set; }
     }
 }
