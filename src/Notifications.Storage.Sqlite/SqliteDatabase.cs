@@ -44,7 +44,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                     Pragma(connection, "journal_mode = WAL");
                     Pragma(connection, $"synchronous = {_options.Synchronous.ToUpperInvariant()}");
                     // Grain state and inbox rows land at random keys: a large page cache keeps those b-trees in memory.
-                    Pragma(connection, "cache_size = -262144");
+                    Pragma(connection, $"cache_size = -{_options.CacheSizeMb * 1024}");
                     Pragma(connection, "temp_store = MEMORY");
                     _writer = new SqliteWriter(connection, _options.MaxWritesPerTransaction, _logger);
                 }
@@ -69,6 +69,8 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         Pragma(connection, "busy_timeout = 30000");
+        // Readers map the file instead of copying pages through their own small caches.
+        Pragma(connection, $"mmap_size = {(long)_options.CacheSizeMb * 1024 * 1024}");
         return connection;
     }
 

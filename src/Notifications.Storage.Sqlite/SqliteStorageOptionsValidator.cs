@@ -17,6 +17,10 @@ internal sealed class SqliteStorageOptionsValidator : IValidateOptions<SqliteSto
         {
             failures.Add($"Storage:Sqlite:Synchronous must be one of {string.Join(", ", SynchronousModes)} (was '{options.Synchronous}').");
         }
+        if (options.CacheSizeMb is < 8 or > 65_536)
+        {
+            failures.Add($"Storage:Sqlite:CacheSizeMb must be between 8 and 65536 (was {options.CacheSizeMb}).");
+        }
         if (options.MaxWritesPerTransaction is < 1 or > 100_000)
         {
             failures.Add("Storage:Sqlite:MaxWritesPerTransaction must be between 1 and 100000.");
