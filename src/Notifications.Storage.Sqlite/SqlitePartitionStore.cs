@@ -223,19 +223,5 @@ internal sealed class SqlitePartitionStore(SqliteDatabase database) : IPartition
             }
         }, cancellationToken);
 
-    public Task<IReadOnlyList<int>> PartitionsWithPendingCommandsAsync(CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyList<int>>(connection =>
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT DISTINCT partition FROM commands";
-            using var reader = command.ExecuteReader();
-            var partitions = new List<int>();
-            while (reader.Read())
-            {
-                partitions.Add(reader.GetInt32(0));
-            }
-            return partitions;
-        }, cancellationToken);
-
     private static UserCommand Deserialize(string json) => JsonSerializer.Deserialize<UserCommand>(json, NotificationJson.Options)!;
 }

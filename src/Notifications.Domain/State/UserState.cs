@@ -2,7 +2,7 @@ using Notifications.Model;
 
 namespace Notifications.Domain.State;
 
-/// <summary>Everything one user's grain owns. Persisted as one JSON document, versioned for fencing.</summary>
+/// <summary>Everything one user's grain owns, persisted as one JSON document (writes are fenced by the partition's lease epoch).</summary>
 public sealed class UserState
 {
     public required string UserId { get; init; }

@@ -24,7 +24,4 @@ public interface IPartitionStore
 
     /// <summary>Partitions that have a timer due at <paramref name="now"/>, and the earliest future due time of any timer.</summary>
     Task<(IReadOnlyList<int> DuePartitions, DateTimeOffset? NextDue)> DueTimersAsync(DateTimeOffset now, CancellationToken cancellationToken);
-
-    /// <summary>Partitions with unconsumed commands (used after a restart to resume where the crash left off).</summary>
-    Task<IReadOnlyList<int>> PartitionsWithPendingCommandsAsync(CancellationToken cancellationToken);
 }
