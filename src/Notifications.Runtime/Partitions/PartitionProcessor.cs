@@ -73,6 +73,8 @@ internal sealed class PartitionProcessor(int partition, long epoch, PartitionRun
             }
             catch (Exception exception)
             {
+                // Entries already taken from memory are still in the store: read the stream back from there.
+                _recovering = true;
                 failures++;
                 runtime.Logger.LogError(exception, "Partition {Partition} failed a batch; it will be retried.", Partition);
                 var backoff = TimeSpan.FromMilliseconds(Math.Min(5_000, 50 * Math.Pow(2, Math.Min(failures, 10))));
