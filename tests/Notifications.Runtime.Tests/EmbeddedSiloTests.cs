@@ -237,4 +237,33 @@ public sealed class EmbeddedSiloTests
         Assert.Equal(NotificationStatus.Dispatched, (await silo.Notifications.GetAsync(first.Id, default))!.Status);
         Assert.Equal(NotificationStatus.Dispatched, (await silo.Notifications.GetAsync(second.Id, default))!.Status);
     }
+
+    [Theory]
+    [InlineData("load")]
+    [InlineData("commit")]
+    public async Task A_failed_batch_is_retried_from_the_store_and_nothing_is_lost_or_doubled(string failing)
+    {
+        var time = new ManualTimeProvider(Noon);
+        await using var silo = new SiloHarness(time);
+        await silo.StartAsync();
+        await silo.Notifications.SendAsync(new SendNotificationRequest { UserId = "ivy", Content = new InlineContent("warm", "up") }, default);
+        await silo.WaitForInboxAsync("ivy", 1, "the processor to be caught up and taking appends from memory");
+
+        if (failing == "load")
+        {
+            silo.Store.FailNextLoad();
+        }
+        else
+        {
+            silo.Store.FailNextCommit();
+        }
+        var sent = await silo.Notifications.SendAsync(new SendNotificationRequest { UserId = "zed", Content = new InlineContent("after", "the failure") }, default);
+        await Eventually.Until(() => silo.Store.Failures == 1, "the injected failure");
+        time.Advance(TimeSpan.FromSeconds(10)); // past the processor's backoff
+
+        var page = await silo.WaitForInboxAsync("zed", 1, "the notification, retried from the stream in the store");
+        Assert.Equal([sent.Id], page.Notifications.Select(n => n.Id));
+        await silo.Notifications.SendAsync(new SendNotificationRequest { UserId = "zed", Content = new InlineContent("next", "n") }, default);
+        Assert.Equal(2, (await silo.WaitForInboxAsync("zed", 2, "later notifications too")).Notifications.Count);
+    }
 }

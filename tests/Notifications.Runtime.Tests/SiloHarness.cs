@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Notifications.Api;
 using Notifications.Runtime.Application;
 using Notifications.Runtime.Hosting;
+using Notifications.Runtime.Storage;
 using Notifications.Testing;
 
 namespace Notifications.Runtime.Tests;
@@ -38,6 +39,7 @@ internal sealed class SiloHarness : IAsyncDisposable
     public IUserService Users => Services.GetRequiredService<IUserService>();
     public IInboxService Inbox => Services.GetRequiredService<IInboxService>();
     public ITemplateService Templates => Services.GetRequiredService<ITemplateService>();
+    public FlakyPartitionStore Store => Services.GetRequiredService<FlakyPartitionStore>();
 
     public async Task StartAsync()
     {
@@ -45,6 +47,12 @@ internal sealed class SiloHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(Settings);
         builder.Services.AddSingleton<TimeProvider>(Time);
         builder.Services.AddNotificationRuntime(builder.Configuration).AddSqliteStorage(builder.Configuration);
+        // The real store behind a switch that can make one load or commit fail, to prove nothing is lost when one does.
+        var real = builder.Services.Single(d => d.ServiceType == typeof(IPartitionStore));
+        builder.Services.Remove(real);
+        builder.Services.AddSingleton(real.ImplementationType!);
+        builder.Services.AddSingleton(sp => new FlakyPartitionStore((IPartitionStore)sp.GetRequiredService(real.ImplementationType!)));
+        builder.Services.AddSingleton<IPartitionStore>(sp => sp.GetRequiredService<FlakyPartitionStore>());
         _host = builder.Build();
         await _host.StartAsync();
         var readiness = _host.Services.GetRequiredService<ISiloReadiness>();
