@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Notifications.Api;
 using Notifications.Gateway.Auth;
 using Notifications.Runtime.Application;
@@ -53,16 +55,16 @@ internal static class InboxEndpoints
         string userId, IInboxService inbox, CancellationToken cancellationToken) =>
         TypedResults.Ok(new MarkAllReadResponse(await inbox.MarkAllReadAsync(userId, cancellationToken)));
 
-    private static ServerSentEventsResult<string> Stream(string userId, IInboxService inbox, HttpContext context) =>
-        TypedResults.ServerSentEvents(Events(inbox, userId, context.RequestAborted));
+    private static ServerSentEventsResult<string> Stream(string userId, IInboxService inbox, IOptions<JsonOptions> json, HttpContext context) =>
+        TypedResults.ServerSentEvents(Events(inbox, userId, json.Value.SerializerOptions, context.RequestAborted));
 
-    /// <summary>Serialized here so the stream speaks the product's JSON dialect whatever the host's defaults.</summary>
+    /// <summary>Serialized with the same options as every REST answer, so an item reads the same on both.</summary>
     private static async IAsyncEnumerable<SseItem<string>> Events(
-        IInboxService inbox, string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        IInboxService inbox, string userId, JsonSerializerOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var item in inbox.WatchAsync(userId, cancellationToken))
         {
-            yield return new SseItem<string>(JsonSerializer.Serialize(item, NotificationJson.Options), item.Kind);
+            yield return new SseItem<string>(JsonSerializer.Serialize(item, options), item.Kind);
         }
     }
 }
