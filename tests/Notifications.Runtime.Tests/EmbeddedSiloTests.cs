@@ -72,6 +72,8 @@ public sealed class EmbeddedSiloTests
         var error = await Assert.ThrowsAsync<ValidationFailedException>(() => silo.Templates.UpsertAsync(broken, default));
 
         Assert.Equal("templates[1].body", error.Field);
+        var argumentless = Liked with { Type = "broken2", Templates = [Liked.Templates[0] with { Title = "before {{#if}}oops{{/if}}" }] };
+        Assert.Equal("templates[0].title", (await Assert.ThrowsAsync<ValidationFailedException>(() => silo.Templates.UpsertAsync(argumentless, default))).Field);
         Assert.Null(silo.Templates.Get("broken"));
         await silo.StopAsync();
         await silo.StartAsync();

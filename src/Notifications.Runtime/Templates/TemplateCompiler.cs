@@ -19,6 +19,10 @@ internal static partial class TemplateCompiler
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex CategoryName();
 
+    // Handlebars.Net accepts "{{#if}}" and renders it as if the condition were false; an author always meant something.
+    [GeneratedRegex(@"\{\{~?#(if|unless|each|with)\s*~?\}\}")]
+    private static partial Regex BlockWithoutArgument();
+
     public static CompiledType Compile(NotificationTypeDefinition definition)
     {
         if (string.IsNullOrEmpty(definition.Type) || !TypeName().IsMatch(definition.Type))
@@ -72,6 +76,10 @@ internal static partial class TemplateCompiler
         if (string.IsNullOrWhiteSpace(source))
         {
             throw new ValidationFailedException(field, $"{field} must not be empty.");
+        }
+        if (BlockWithoutArgument().Match(source) is { Success: true } block)
+        {
+            throw new ValidationFailedException(field, $"{field} is not a valid Handlebars template: '{block.Value}' needs an argument.");
         }
         try
         {
