@@ -175,4 +175,24 @@ public sealed class GatewayRoundTripTests : IAsyncLifetime
         var notification = await _server.Client.GetNotificationAsync(new GetNotificationRequest { Id = sent.Id }, Producer with { Compress = true });
         Assert.Equal(10_000, notification.Body.Length);
     }
+
+    [Fact]
+    public async Task GetNotification_carries_each_delivery_with_its_tracked_history_and_provider_id()
+    {
+        var client = _server.Client;
+        var sent = await client.SendAsync(new SendRequest
+        {
+            UserId = "alice",
+            Content = new InlineContent { Title = "Receipt", Body = "Order 42" },
+            Channels = { Channel.Email },
+        }, Producer);
+
+        var delivery = Assert.Single((await client.GetNotificationAsync(new GetNotificationRequest { Id = sent.Id }, Producer)).Deliveries);
+
+        Assert.Equal("<message-1@silo>", delivery.ProviderMessageId);
+        Assert.Equal([Protocol.V1.DeliveryStatus.Queued, Protocol.V1.DeliveryStatus.Sent], delivery.History.Select(h => h.Status));
+        Assert.Equal("250 OK", delivery.History[1].Detail);
+        Assert.False(delivery.History[0].HasDetail);
+        Assert.Equal(DateTimeOffset.UnixEpoch.AddSeconds(1), delivery.History[1].At.ToDateTimeOffset());
+    }
 }

@@ -309,9 +309,22 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
             }
 
             var category = request.Category ?? "general";
+            // An email channel gets one delivery with a tracked history, as the real silo reports it once sent.
+            IReadOnlyList<DeliveryView> deliveries = request.Channels?.Contains(ChannelKind.Email) == true
+                ?
+                [
+                    new DeliveryView(1, Notifications.Delivery.DeliveryChannel.Email, "a***@example.com", Notifications.Delivery.DeliveryStatus.Sent, 1, null,
+                        DateTimeOffset.UnixEpoch.AddSeconds(1),
+                        [
+                            new DeliveryTransition(Notifications.Delivery.DeliveryStatus.Queued, DateTimeOffset.UnixEpoch),
+                            new DeliveryTransition(Notifications.Delivery.DeliveryStatus.Sent, DateTimeOffset.UnixEpoch.AddSeconds(1), "250 OK"),
+                        ],
+                        "<message-1@silo>"),
+                ]
+                : [];
             _notifications[id] = new NotificationView(
                 id, request.UserId, request.Type, category, request.Priority ?? Priority.Normal, "accepted",
-                request.Content?.Title, request.Content?.Body, DateTimeOffset.UnixEpoch, []);
+                request.Content?.Title, request.Content?.Body, DateTimeOffset.UnixEpoch, deliveries);
             item = new InboxItem(
                 id, request.Type, category, request.Content?.Title ?? request.Type ?? "", request.Content?.Body ?? "",
                 request.Data ?? [], DateTimeOffset.UnixEpoch, null);

@@ -245,6 +245,23 @@ internal static class ProtoResponseMapper
             Attempts = delivery.Attempts,
             UpdatedAt = Timestamp.FromDateTimeOffset(delivery.UpdatedAt),
         };
+        if (delivery.ProviderMessageId is not null)
+        {
+            message.ProviderMessageId = delivery.ProviderMessageId;
+        }
+        foreach (var transition in delivery.History ?? [])
+        {
+            var step = new Proto.DeliveryTransition
+            {
+                Status = (Proto.DeliveryStatus)((int)transition.Status + 1),
+                At = Timestamp.FromDateTimeOffset(transition.At),
+            };
+            if (transition.Detail is not null)
+            {
+                step.Detail = transition.Detail;
+            }
+            message.History.Add(step);
+        }
         if (delivery.Reason is not null)
         {
             message.Reason = delivery.Reason;
