@@ -28,7 +28,7 @@ internal static class ProcessedReport
             """;
         command.Parameters.AddWithValue("$from", fromMs);
         var latencies = new Dictionary<int, List<long>>();
-        long first = long.MaxValue, last = 0, count = 0;
+        long first = long.MaxValue, last = 0, count = 0, heldBack;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -41,9 +41,20 @@ internal static class ProcessedReport
                 count++;
             }
         }
+        // Notifications a grain held back (rate-limited into a digest, deferred) were processed too, just not
+        // into the inbox yet: they count as processed; latency is measured on those that reached the inbox.
+        using var all = connection.CreateCommand();
+        all.CommandText = "SELECT COUNT(*), COALESCE(SUM(status <> 'dispatched'), 0) FROM notifications WHERE created_at >= $from";
+        all.Parameters.AddWithValue("$from", fromMs);
+        using (var reader = all.ExecuteReader())
+        {
+            reader.Read();
+            heldBack = reader.GetInt64(1);
+            count = Math.Max(count, reader.GetInt64(0));
+        }
         var seconds = Math.Max(0.001, (last - first) / 1000.0);
         string[] lanes = ["critical", "high", "normal", "bulk"];
-        return new EndToEnd(count, Math.Round(count / seconds), latencies.OrderBy(kv => kv.Key).ToDictionary(kv => lanes[kv.Key], kv => Percentiles(kv.Value)));
+        return new EndToEnd(count, heldBack, Math.Round(count / seconds), latencies.OrderBy(kv => kv.Key).ToDictionary(kv => lanes[kv.Key], kv => Percentiles(kv.Value)));
     }
 
     private static LaneLatency Percentiles(List<long> values)
@@ -53,7 +64,7 @@ internal static class ProcessedReport
         return new LaneLatency(values.Count, At(0.50), At(0.90), At(0.99), values[^1]);
     }
 
-    internal sealed record EndToEnd(long Processed, double ProcessedPerSecond, Dictionary<string, LaneLatency> LatencyMs);
+    internal sealed record EndToEnd(long Processed, long HeldBack, double ProcessedPerSecond, Dictionary<string, LaneLatency> LatencyMs);
 
     internal sealed record LaneLatency(int Count, long P50, long P90, long P99, long Max);
 

@@ -46,6 +46,9 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                     // Grain state and inbox rows land at random keys: a large page cache keeps those b-trees in memory.
                     Pragma(connection, $"cache_size = -{_options.CacheSizeMb * 1024}");
                     Pragma(connection, "temp_store = MEMORY");
+                    Pragma(connection, $"wal_autocheckpoint = {_options.WalAutoCheckpointPages}");
+                    // After a checkpoint the log file is cut back to this size rather than kept at its high-water mark.
+                    Pragma(connection, $"journal_size_limit = {(long)_options.WalAutoCheckpointPages * 4096}");
                     _writer = new SqliteWriter(connection, _options.MaxWritesPerTransaction, _logger);
                 }
                 return _writer;
