@@ -8,7 +8,7 @@ using Notifications.Domain.Commands;
 using Notifications.Domain.Effects;
 using Notifications.Domain.State;
 using Notifications.LoadGenerator;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 // The embedded store's own cost, without HTTP or grains: durable appends, and batch commits shaped like the
 // processor's (one state, one notification record and one inbox row per notification), against the raw
@@ -75,7 +75,7 @@ try
 
         var consumed = commands.Select((c, i) => new StreamEntry(appended[i].Sequence!.Value, false, c.GrainKey, c.Lane, c.Command)).ToList();
         var states = commands.Select(c => UserState.New(c.GrainKey)).ToList();
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         foreach (var c in commands.Select(c => (NotifyCommand)c.Command))
         {
             effects.Notifications.Add(new NotificationRecord(c.NotificationId, c.UserId, null, c.Category, c.Priority, NotificationStatus.Dispatched, c.Content!.Title, c.Content.Body, now));

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddExtraConfigurationFiles();
 
-builder.Services.AddNotificationRuntime(builder.Configuration);
-builder.Services.AddConfiguredStorage(builder.Configuration);
+builder.UseOrleans(silo => silo
+    .UseNotificationCluster(builder.Configuration)
+    .AddNotificationGrains(builder.Configuration)
+    .AddConfiguredStorage(builder.Configuration));
 builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddNotificationGateway(builder.Configuration);
 builder.Services.AddNotificationGrpc(builder.Configuration);

@@ -1,3 +1,4 @@
+using Notifications.Tracking;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,6 @@ using Notifications.Gateway.Errors;
 using Notifications.Gateway.Health;
 using Notifications.Gateway.OpenApi;
 using Notifications.Gateway.Realtime;
-using Notifications.Runtime.Delivery.Tracking;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +40,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
         services.AddExceptionHandler<ValidationFailedExceptionHandler>();
         services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
+        services.AddExceptionHandler<TransientFailureExceptionHandler>();
         // Binding failures become exceptions so they get a body naming the problem instead of a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options => NotificationJson.Configure(options.SerializerOptions));

@@ -59,6 +59,12 @@ internal sealed class RawStatement : IDisposable
         return this;
     }
 
+    public RawStatement BindBlob(int index, ReadOnlySpan<byte> value)
+    {
+        Check(raw.sqlite3_bind_blob(_statement, index, value));
+        return this;
+    }
+
     /// <summary>Runs the statement to completion and returns the number of rows it changed.</summary>
     public int Execute()
     {

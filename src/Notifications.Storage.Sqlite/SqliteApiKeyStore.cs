@@ -1,5 +1,6 @@
+using Notifications.Application;
 using Microsoft.Data.Sqlite;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Sqlite;
 

@@ -56,8 +56,8 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         }
     }
 
-    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, Action<T>? onCommitted = null) =>
-        Writer.WriteAsync(work, cancellationToken, onCommitted);
+    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, Priority lane = Priority.Normal) =>
+        Writer.WriteAsync(work, cancellationToken, lane);
 
     /// <summary>Runs a read on a pooled connection; WAL lets reads proceed while the writer commits.</summary>
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Notifications.Api;
 using Notifications.Delivery;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Sqlite;
 
@@ -42,7 +42,7 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
                 claimed.Add(new ClaimedDelivery(request, leaseUntil));
             }
             return claimed;
-        }, cancellationToken);
+        }, cancellationToken, lane);
     }
 
     public Task CompleteAsync(IReadOnlyList<DeliveryResult> results, CancellationToken cancellationToken) =>

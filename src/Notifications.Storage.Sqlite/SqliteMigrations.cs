@@ -1,4 +1,3 @@
-using Notifications.Runtime.Storage;
 
 namespace Notifications.Storage.Sqlite;
 
@@ -6,7 +5,7 @@ namespace Notifications.Storage.Sqlite;
 /// Versioned schema migrations, applied in order at start-up in one transaction each. Never edit a
 /// migration that has shipped: add the next one.
 /// </summary>
-internal sealed class SqliteMigrations(SqliteDatabase database) : IStorageInitializer
+internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly string[] Migrations =
     [
@@ -139,7 +138,47 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : IStorageInitia
             received_at INTEGER NOT NULL);
         CREATE INDEX ix_provider_events ON provider_events(provider_message_id);
         """,
+        """
+        -- v2: Orleans. Grain state and reminders of the Orleans providers; the home-made runtime's streams, timers
+        -- and leases go. A v1 user's state becomes the grain's domain state. Stop v1 cleanly before upgrading:
+        -- commands still in its streams and its pending timers are not carried over.
+        CREATE TABLE grain_state (
+            grain_id TEXT NOT NULL,
+            state_name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            payload BLOB NOT NULL,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY (grain_id, state_name)) WITHOUT ROWID;
+
+        CREATE TABLE reminders (
+            grain_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            grain_hash INTEGER NOT NULL,
+            start_at INTEGER NOT NULL,
+            period_ms INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            PRIMARY KEY (grain_id, name)) WITHOUT ROWID;
+        CREATE INDEX ix_reminders_hash ON reminders(grain_hash);
+
+        INSERT INTO grain_state (grain_id, state_name, version, payload, updated_at)
+        SELECT 'user/' || user_id, 'user', 1,
+               CAST(json_object('user', json(state), 'pending', json('[]'), 'timers', json('[]'), 'lastTurn', 0) AS BLOB), updated_at
+        FROM grains;
+
+        -- A turn replayed after a crash inserts its jobs again: the job's idempotency key makes that a no-op.
+        CREATE UNIQUE INDEX ux_deliveries_idempotency ON deliveries(idempotency_key);
+
+        DROP TABLE grains;
+        DROP TABLE commands;
+        DROP TABLE timers;
+        DROP TABLE leases;
+        DROP TABLE idempotency;
+        """,
     ];
+
+    /// <summary>Before anything else of the silo touches storage (reminders, grain state, templates).</summary>
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(SqliteMigrations), ServiceLifecycleStage.RuntimeInitialize - 1, InitializeAsync);
 
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         database.WriteAsync(session =>

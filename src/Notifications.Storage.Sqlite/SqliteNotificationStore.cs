@@ -1,10 +1,7 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Notifications.Api;
 using Notifications.Delivery;
-using Notifications.Domain.Commands;
-using Notifications.Domain.Effects;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Sqlite;
 
@@ -14,8 +11,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
         database.ReadAsync(connection =>
         {
             var key = Db.Id(id);
-            // One snapshot for every read: a batch committing in between would otherwise move the notification from
-            // the stream to its table between two reads, and it would look missing.
+            // One snapshot for every read: the notification and its deliveries as of one commit.
             using var transaction = connection.BeginTransaction(deferred: true);
             using (var command = Command(transaction, "SELECT user_id, type, category, priority, status, title, body, created_at FROM notifications WHERE id = $id"))
             {
@@ -26,16 +22,6 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
                     var deliveries = Deliveries(transaction, key);
                     return new NotificationView(id, reader.GetString(0), reader.NullableString(1), reader.GetString(2), (Priority)reader.GetInt32(3),
                         reader.GetString(4), reader.NullableString(5), reader.NullableString(6), Db.Instant(reader.GetInt64(7)), deliveries);
-                }
-            }
-            // Acknowledged but not processed yet: the command in its stream is the only record.
-            using (var command = Command(transaction, "SELECT payload FROM commands WHERE notification_id = $id"))
-            {
-                command.With("$id", key);
-                if (command.ExecuteScalar() is string payload && JsonSerializer.Deserialize<UserCommand>(payload, NotificationJson.Options) is NotifyCommand notify)
-                {
-                    return new NotificationView(id, notify.UserId, notify.Type, notify.Category, notify.Priority, NotificationStatus.Accepted,
-                        notify.Content?.Title, notify.Content?.Body, notify.AcceptedAt, []);
                 }
             }
             return (NotificationView?)null;

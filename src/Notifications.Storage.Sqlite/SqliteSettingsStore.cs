@@ -1,4 +1,4 @@
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Sqlite;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Notifications.Model;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Sqlite;
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -5,18 +6,22 @@ using Microsoft.Extensions.Logging;
 namespace Notifications.Storage.Sqlite;
 
 /// <summary>
-/// SQLite has one writer at a time, so the silo has exactly one: every write (API appends, partition
-/// batch commits, inbox updates) queues here, and whatever is queued commits together in one transaction
-/// (group commit). One fsync then acknowledges many requests. Each operation runs under its own savepoint,
-/// so one failing operation does not fail its neighbours.
+/// SQLite has one writer at a time, so the silo has exactly one: every write (grain states, turn effects, inbox
+/// updates, outbox claims) queues here, and whatever is queued commits together in one transaction (group commit).
+/// One fsync then acknowledges many turns. Each operation runs under its own savepoint, so one failing operation
+/// does not fail its neighbours. Writes queue by lane and each transaction takes the more urgent lanes first, so a
+/// critical turn waits for at most the transaction in progress, never behind a backlog of bulk ones.
 /// </summary>
-internal sealed class SqliteWriter : IAsyncDisposable
+internal sealed partial class SqliteWriter : IAsyncDisposable
 {
-    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private static readonly int Lanes = Enum.GetValues<Priority>().Length;
+    private readonly ConcurrentQueue<WriteOperation>[] _queues = Enumerable.Range(0, Lanes).Select(_ => new ConcurrentQueue<WriteOperation>()).ToArray();
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly SqliteConnection _connection;
     private readonly int _maxPerTransaction;
     private readonly ILogger _logger;
     private readonly Task _loop;
+    private volatile bool _closed;
 
     public SqliteWriter(SqliteConnection connection, int maxPerTransaction, ILogger logger)
     {
@@ -26,14 +31,13 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, Action<T>? onCommitted = null)
+    public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, Priority lane = Priority.Normal)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var operation = new WriteOperation<T>(work, onCommitted);
-        if (!_queue.Writer.TryWrite(operation))
-        {
-            throw new ObjectDisposedException(nameof(SqliteWriter), "The SQLite writer is shut down.");
-        }
+        ObjectDisposedException.ThrowIf(_closed, this);
+        var operation = new WriteOperation<T>(work);
+        _queues[(int)lane].Enqueue(operation);
+        _wake.Writer.TryWrite(true);
         return operation.Task;
     }
 
@@ -42,64 +46,84 @@ internal sealed class SqliteWriter : IAsyncDisposable
         using var session = new WriteSession(_connection);
         var batch = new List<WriteOperation>(_maxPerTransaction);
         var succeeded = new List<WriteOperation>(_maxPerTransaction);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        while (await _wake.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            batch.Clear();
-            succeeded.Clear();
-            while (batch.Count < _maxPerTransaction && _queue.Reader.TryRead(out var operation))
+            _wake.Reader.TryRead(out _);
+            while (Take(batch))
+            {
+                Commit(session, batch, succeeded);
+            }
+        }
+        // Closed: whatever was queued before the close still commits.
+        while (Take(batch))
+        {
+            Commit(session, batch, succeeded);
+        }
+    }
+
+    /// <summary>Fills the batch, most urgent lane first; false when nothing is queued.</summary>
+    private bool Take(List<WriteOperation> batch)
+    {
+        batch.Clear();
+        foreach (var queue in _queues)
+        {
+            while (batch.Count < _maxPerTransaction && queue.TryDequeue(out var operation))
             {
                 batch.Add(operation);
             }
-            try
+        }
+        return batch.Count > 0;
+    }
+
+    private void Commit(WriteSession session, List<WriteOperation> batch, List<WriteOperation> succeeded)
+    {
+        succeeded.Clear();
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            session.Transaction = transaction;
+            foreach (var operation in batch)
             {
-                using var transaction = _connection.BeginTransaction(deferred: false);
-                session.Transaction = transaction;
-                foreach (var operation in batch)
+                transaction.Save("op");
+                try
                 {
-                    transaction.Save("op");
-                    try
-                    {
-                        operation.Execute(session);
-                        transaction.Release("op");
-                        succeeded.Add(operation);
-                    }
-                    catch (Exception exception)
-                    {
-                        transaction.Rollback("op");
-                        transaction.Release("op");
-                        operation.Fail(exception);
-                    }
+                    operation.Execute(session);
+                    transaction.Release("op");
+                    succeeded.Add(operation);
                 }
-                transaction.Commit();
-                session.Transaction = null;
-                foreach (var operation in succeeded)
+                catch (Exception exception)
                 {
-                    try
-                    {
-                        operation.Complete();
-                    }
-                    catch (Exception exception)
-                    {
-                        _logger.LogError(exception, "A committed write's completion callback failed.");
-                    }
-                }
-            }
-            catch (Exception exception)
-            {
-                session.Transaction = null;
-                _logger.LogError(exception, "A SQLite group commit of {Count} writes failed.", succeeded.Count);
-                foreach (var operation in succeeded)
-                {
+                    transaction.Rollback("op");
+                    transaction.Release("op");
                     operation.Fail(exception);
                 }
+            }
+            transaction.Commit();
+            session.Transaction = null;
+            foreach (var operation in succeeded)
+            {
+                operation.Complete();
+            }
+        }
+        catch (Exception exception)
+        {
+            session.Transaction = null;
+            LogGroupCommitFailed(_logger, exception, succeeded.Count);
+            foreach (var operation in succeeded)
+            {
+                operation.Fail(exception);
             }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        _closed = true;
+        _wake.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A SQLite group commit of {Count} writes failed; each of them is failed.")]
+    private static partial void LogGroupCommitFailed(ILogger logger, Exception exception, int count);
 }

@@ -11,8 +11,7 @@ internal abstract class WriteOperation
     public abstract void Fail(Exception exception);
 }
 
-/// <param name="onCommitted">Runs on the writer thread right after the commit, before the caller resumes, in commit order.</param>
-internal sealed class WriteOperation<T>(Func<WriteSession, T> work, Action<T>? onCommitted = null) : WriteOperation
+internal sealed class WriteOperation<T>(Func<WriteSession, T> work) : WriteOperation
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _result;
@@ -21,11 +20,7 @@ internal sealed class WriteOperation<T>(Func<WriteSession, T> work, Action<T>? o
 
     public override void Execute(WriteSession session) => _result = work(session);
 
-    public override void Complete()
-    {
-        onCommitted?.Invoke(_result!);
-        _completion.TrySetResult(_result!);
-    }
+    public override void Complete() => _completion.TrySetResult(_result!);
 
     public override void Fail(Exception exception) => _completion.TrySetException(exception);
 }

@@ -29,7 +29,7 @@ public sealed class DeliveryCommandTests
     [Fact]
     public void Push_fallback_creates_one_email_delivery_rendered_for_email_in_the_users_locale()
     {
-        var grain = new GrainHarness();
+        var grain = new RulesHarness();
         grain.Register(Profile, null, Iphone);
         var id = Guid.NewGuid();
 
@@ -51,7 +51,7 @@ public sealed class DeliveryCommandTests
     [Fact]
     public void Push_fallback_for_inline_content_mails_that_content()
     {
-        var grain = new GrainHarness();
+        var grain = new RulesHarness();
         grain.Register(Profile);
 
         var effects = grain.Run(Fallback(Guid.NewGuid(), inline: new InlineContent("Title", "Text")), Noon);
@@ -62,14 +62,14 @@ public sealed class DeliveryCommandTests
     [Fact]
     public void Push_fallback_asked_twice_sends_one_email_and_survives_a_state_round_trip()
     {
-        var grain = new GrainHarness();
+        var grain = new RulesHarness();
         grain.Register(Profile);
         var id = Guid.NewGuid();
 
         Assert.Single(grain.Run(Fallback(id), Noon).Deliveries);
-        var stored = JsonSerializer.Deserialize<Domain.State.UserState>(JsonSerializer.Serialize(grain.Grain.State, NotificationJson.Options), NotificationJson.Options)!;
-        var reloaded = new GrainHarness();
-        reloaded.Grain.State.PushFallbacks.AddRange(stored.PushFallbacks);
+        var stored = JsonSerializer.Deserialize<Domain.State.UserState>(JsonSerializer.Serialize(grain.Rules.State, NotificationJson.Options), NotificationJson.Options)!;
+        var reloaded = new RulesHarness();
+        reloaded.Rules.State.PushFallbacks.AddRange(stored.PushFallbacks);
         reloaded.Register(Profile);
 
         Assert.Empty(grain.Run(Fallback(id), Noon).Deliveries);
@@ -80,7 +80,7 @@ public sealed class DeliveryCommandTests
     [Fact]
     public void Push_fallback_respects_email_opt_outs_unless_the_category_is_critical()
     {
-        var grain = new GrainHarness();
+        var grain = new RulesHarness();
         grain.Register(Profile, new NotificationPreferences
         {
             Channels = new Dictionary<ChannelKind, bool> { [ChannelKind.Email] = false },
@@ -98,33 +98,33 @@ public sealed class DeliveryCommandTests
     [Fact]
     public void Push_fallback_without_an_email_address_sends_nothing()
     {
-        var grain = new GrainHarness();
+        var grain = new RulesHarness();
         grain.Register(Profile with { Email = null });
         Assert.Empty(grain.Run(Fallback(Guid.NewGuid(), critical: true), Noon).Deliveries);
 
-        var unregistered = new GrainHarness();
+        var unregistered = new RulesHarness();
         Assert.Empty(unregistered.Run(Fallback(Guid.NewGuid()), Noon).Deliveries);
     }
 
     [Fact]
     public void Remembered_fallbacks_are_bounded()
     {
-        var grain = new GrainHarness();
+        var grain = new RulesHarness();
         grain.Register(Profile);
         var first = Guid.NewGuid();
         grain.Run(Fallback(first), Noon);
-        for (var i = 0; i < Grains.UserGrain.MaxRememberedFallbacks; i++)
+        for (var i = 0; i < Users.UserRules.MaxRememberedFallbacks; i++)
         {
             grain.Run(Fallback(Guid.NewGuid()), Noon);
         }
-        Assert.Equal(Grains.UserGrain.MaxRememberedFallbacks, grain.Grain.State.PushFallbacks.Count);
-        Assert.DoesNotContain(first, grain.Grain.State.PushFallbacks);
+        Assert.Equal(Users.UserRules.MaxRememberedFallbacks, grain.Rules.State.PushFallbacks.Count);
+        Assert.DoesNotContain(first, grain.Rules.State.PushFallbacks);
     }
 
     [Fact]
     public void Setting_one_channel_of_one_category_keeps_every_other_preference()
     {
-        var grain = new GrainHarness();
+        var grain = new RulesHarness();
         grain.Register(Profile, new NotificationPreferences
         {
             Channels = new Dictionary<ChannelKind, bool> { [ChannelKind.Sms] = false },
@@ -138,7 +138,7 @@ public sealed class DeliveryCommandTests
         grain.Run(new SetChannelPreferenceCommand { UserId = "u1", Category = "marketing", Channel = ChannelKind.Email, Enabled = false }, Noon);
         grain.Run(new SetChannelPreferenceCommand { UserId = "u1", Category = "news", Channel = ChannelKind.Email, Enabled = false }, Noon);
 
-        var preferences = grain.Grain.State.Preferences;
+        var preferences = grain.Rules.State.Preferences;
         Assert.False(preferences.Channels[ChannelKind.Sms]);
         Assert.Equal("22:00", preferences.QuietHours!.Start);
         Assert.False(preferences.Categories["marketing"].Channels[ChannelKind.Email]);
@@ -147,13 +147,13 @@ public sealed class DeliveryCommandTests
         Assert.False(preferences.Categories["news"].Channels[ChannelKind.Email]);
 
         var effects = grain.Run(grain.Notify("news", channels: [ChannelKind.InApp, ChannelKind.Email]), Noon);
-        Assert.Equal([DeliveryChannel.InApp], GrainHarness.Reached(effects));
+        Assert.Equal([DeliveryChannel.InApp], RulesHarness.Reached(effects));
     }
 
     [Fact]
     public void Webhook_channel_targets_the_url_resolved_at_accept_time_and_follows_the_users_switch()
     {
-        var grain = new GrainHarness();
+        var grain = new RulesHarness();
         grain.Register(Profile);
         var notify = grain.Notify(channels: [ChannelKind.InApp, ChannelKind.Webhook]) with { WebhookUrl = "https://producer.example.com/hooks/likes" };
 

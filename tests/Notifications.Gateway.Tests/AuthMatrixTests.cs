@@ -9,7 +9,7 @@ using Notifications.Api;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Tests.Infrastructure;
 using Notifications.Model;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 namespace Notifications.Gateway.Tests;
 

@@ -139,8 +139,8 @@ public sealed class StatusAndAuthTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_lost_partition_is_unavailable_so_clients_retry()
+    public async Task A_call_to_a_dead_silo_is_unavailable_so_clients_retry()
     {
-        await Fails(GrpcStatusCode.Unavailable, () => _server.Client.SendAsync(new SendRequest { UserId = "lease-lost", Type = "t" }, Producer));
+        await Fails(GrpcStatusCode.Unavailable, () => _server.Client.SendAsync(new SendRequest { UserId = "silo-lost", Type = "t" }, Producer));
     }
 }

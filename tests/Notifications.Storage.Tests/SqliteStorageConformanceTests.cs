@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 using Notifications.Testing;
 
 namespace Notifications.Storage.Tests;

@@ -4,7 +4,7 @@ using Notifications.Domain.Commands;
 using Notifications.Domain.Effects;
 using Notifications.Domain.State;
 using Notifications.Model;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Tests;
 
@@ -51,7 +51,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         var batch = await Store.Partitions.ReadBatchAsync(3, 10, T0, default);
         Assert.Equal(["urgent", "first", "second", "bulk"], batch.Select(TitleOf));
 
-        await Store.Partitions.CommitAsync(new PartitionCommit(3, epoch, batch, [], new GrainEffects()), default);
+        await Store.Partitions.CommitAsync(new PartitionCommit(3, epoch, batch, [], new TurnEffects()), default);
         Assert.Empty(await Store.Partitions.ReadBatchAsync(3, 10, T0, default));
         Assert.Single(await Store.Partitions.ReadBatchAsync(4, 10, T0, default));
     }
@@ -68,7 +68,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         var first = await Store.Partitions.ReadBatchAsync(0, 7, T0, default);
         Assert.Equal(["c0", "c1", "c2", "c3", "c4", "n0", "n1"], first.Select(TitleOf));
 
-        await Store.Partitions.CommitAsync(new PartitionCommit(0, epoch, first, [], new GrainEffects()), default);
+        await Store.Partitions.CommitAsync(new PartitionCommit(0, epoch, first, [], new TurnEffects()), default);
         await Append(0, Priority.Critical, "u", "c5");
 
         Assert.Equal(["c5", "n2", "n3", "n4"], (await Store.Partitions.ReadBatchAsync(0, 10, T0, default)).Select(TitleOf));
@@ -120,7 +120,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.True(current > old);
         await Append(1, Priority.Normal, "u1", "x");
         var batch = await Store.Partitions.ReadBatchAsync(1, 10, T0, default);
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         effects.Inbox.Add(Entry("u1", Guid.NewGuid(), T0));
 
         await Assert.ThrowsAsync<LeaseLostException>(() => Store.Partitions.CommitAsync(new PartitionCommit(1, old, batch, [UserState.New("u1")], effects), default));
@@ -140,7 +140,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         var state = UserState.New("u1");
         state.Registered = true;
         state.Profile = new UserProfile { Email = "a@example.com", TimeZone = "Europe/Berlin" };
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         effects.Notifications.Add(new NotificationRecord(id, "u1", "t", "social", Priority.High, NotificationStatus.Dispatched, "Hi", "Body", T0));
         effects.Inbox.Add(Entry("u1", id, T0));
         var content = new RenderedContent("Hi", "Body", null, "social", "t", new Dictionary<string, string>());
@@ -168,7 +168,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     public async Task Timer_is_read_only_when_due_and_fires_once()
     {
         var epoch = await Store.Partitions.AcquireAsync(5, "silo-a", default);
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         effects.Timers.Add(new TimerRequest(T0.AddMinutes(10), new FlushDigestCommand { UserId = "u1", DigestKey = "d", WindowId = Guid.NewGuid() }, Priority.Normal));
         await Store.Partitions.CommitAsync(new PartitionCommit(5, epoch, [], [], effects), default);
 
@@ -183,7 +183,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         Assert.True(fired.IsTimer);
         Assert.IsType<FlushDigestCommand>(fired.Command);
 
-        await Store.Partitions.CommitAsync(new PartitionCommit(5, epoch, [fired], [], new GrainEffects()), default);
+        await Store.Partitions.CommitAsync(new PartitionCommit(5, epoch, [fired], [], new TurnEffects()), default);
         Assert.Empty(await Store.Partitions.ReadBatchAsync(5, 10, T0.AddDays(1), default));
         Assert.Empty((await Store.Partitions.DueTimersAsync(T0.AddDays(1), default)).DuePartitions);
     }
@@ -203,7 +203,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     public async Task Inbox_pages_newest_first_with_cursor_and_counts_unread()
     {
         var epoch = await Store.Partitions.AcquireAsync(0, "s", default);
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         var ids = Enumerable.Range(0, 5).Select(i => Guid.CreateVersion7(T0.AddSeconds(i))).ToList();
         for (var i = 0; i < 5; i++)
         {
@@ -237,7 +237,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     public async Task Retention_purge_removes_only_items_older_than_the_cutoff()
     {
         var epoch = await Store.Partitions.AcquireAsync(0, "s", default);
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         var old = Guid.NewGuid();
         var recent = Guid.NewGuid();
         AddToInbox(effects, "u1", old, T0.AddDays(-91));
@@ -252,7 +252,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     public async Task Delivery_jobs_are_claimed_per_channel_and_lane_when_due_and_come_back_after_their_lease()
     {
         var epoch = await Store.Partitions.AcquireAsync(0, "s", default);
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         var content = new RenderedContent("t", "b", null, "c", null, new Dictionary<string, string> { ["k"] = "v" });
         var id = Guid.NewGuid();
         effects.Deliveries.Add(new DeliveryJob(id, "u1", DeliveryChannel.Email, "a@example.com", Priority.Critical, T0, "e1", content));
@@ -357,7 +357,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     {
         var epoch = await Store.Partitions.AcquireAsync(0, "s", default);
         var id = Guid.NewGuid();
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         effects.Notifications.Add(new NotificationRecord(id, "u1", null, "social", Priority.Normal, NotificationStatus.Dispatched, "t", "b", T0));
         effects.Deliveries.Add(new DeliveryJob(id, "u1", DeliveryChannel.Apns, new string('a', 64), Priority.Normal, T0, "a", Content));
         effects.Deliveries.Add(new DeliveryJob(id, "u1", DeliveryChannel.Fcm, "fcm-token", Priority.Normal, T0, "f", Content));
@@ -420,7 +420,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
     {
         var epoch = await Store.Partitions.AcquireAsync(0, "s", default);
         var id = Guid.NewGuid();
-        var effects = new GrainEffects();
+        var effects = new TurnEffects();
         effects.Notifications.Add(new NotificationRecord(id, "u1", null, "social", Priority.Normal, NotificationStatus.Dispatched, "Hi", "Body", T0));
         effects.Deliveries.Add(new DeliveryJob(id, "u1", channel, target, Priority.Normal, T0, $"{id:N}:{channel}", Content));
         await Store.Partitions.CommitAsync(new PartitionCommit(0, epoch, [], [], effects), default);
@@ -480,7 +480,7 @@ public abstract class StorageConformanceTests : IAsyncLifetime
         new(id, user, "t", "social", "title", "body", new Dictionary<string, string>(), at);
 
     /// <summary>An inbox item the way a grain writes one: with its notification record in the same commit.</summary>
-    private static void AddToInbox(GrainEffects effects, string user, Guid id, DateTimeOffset at)
+    private static void AddToInbox(TurnEffects effects, string user, Guid id, DateTimeOffset at)
     {
         effects.Notifications.Add(new NotificationRecord(id, user, "t", "social", Priority.Normal, NotificationStatus.Dispatched, "title", "body", at));
         effects.Inbox.Add(Entry(user, id, at));

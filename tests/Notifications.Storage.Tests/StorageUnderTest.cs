@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Notifications.Runtime.Storage;
+using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Tests;
 

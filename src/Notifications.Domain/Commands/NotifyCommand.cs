@@ -23,4 +23,6 @@ public sealed record NotifyCommand : UserCommand
     public int DigestCount { get; init; }
     /// <summary>The webhook channel's target, resolved at accept time from the type (or the silo's default).</summary>
     public string? WebhookUrl { get; init; }
+    /// <summary>The producer's idempotency key: a second notification with it within the window is a duplicate of the first.</summary>
+    public string? IdempotencyKey { get; init; }
 }

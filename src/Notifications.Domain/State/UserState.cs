@@ -2,7 +2,7 @@ using Notifications.Model;
 
 namespace Notifications.Domain.State;
 
-/// <summary>Everything one user's grain owns, persisted as one JSON document (writes are fenced by the partition's lease epoch).</summary>
+/// <summary>Everything one user's grain owns, persisted as one JSON document (writes are fenced by the grain state's ETag).</summary>
 public sealed class UserState
 {
     public required string UserId { get; init; }
@@ -15,6 +15,8 @@ public sealed class UserState
     public Dictionary<string, DigestWindow> Digests { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Notifications that already fell back from push to email, newest last, so a repeated request sends nothing.</summary>
     public List<Guid> PushFallbacks { get; set; } = [];
+    /// <summary>Producer idempotency keys seen within the window, with the notification each one created.</summary>
+    public Dictionary<string, IdempotencyMark> Idempotency { get; set; } = new(StringComparer.Ordinal);
 
     public static UserState New(string userId) => new() { UserId = userId };
 }

@@ -1,10 +1,10 @@
 using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
-using Notifications.Runtime.Storage;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Auth;
 
-internal sealed class CallerAuthenticator(IApiKeyStore keys, UserTokenService tokens, IOptions<AuthOptions> options) : ICallerAuthenticator
+internal sealed class CallerAuthenticator(IApiKeyService keys, UserTokenService tokens, IOptions<AuthOptions> options) : ICallerAuthenticator
 {
     internal const string BootstrapKeyId = "bootstrap";
     private const string BearerScheme = "Bearer";

@@ -1,9 +1,9 @@
+using Notifications.Application;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using Notifications.Runtime.Storage;
 
 namespace Notifications.Gateway.Auth;
 
@@ -11,7 +11,7 @@ namespace Notifications.Gateway.Auth;
 /// The user-token key: the configured one, or one generated on first use and kept in the settings store.
 /// First writer wins there, so silos starting together still end up with one key.
 /// </summary>
-internal sealed class TokenSigningKeyProvider(IOptions<AuthOptions> options, ISettingsStore settings)
+internal sealed class TokenSigningKeyProvider(IOptions<AuthOptions> options, ISiloSettings settings)
 {
     internal const string SettingName = "auth.user-token-signing-key";
     private const int GeneratedKeyBytes = 32;

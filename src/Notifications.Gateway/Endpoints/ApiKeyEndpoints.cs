@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Notifications.Api;
+using Notifications.Application;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Validation;
-using Notifications.Runtime.Storage;
 
 namespace Notifications.Gateway.Endpoints;
 
@@ -21,7 +21,7 @@ internal static class ApiKeyEndpoints
     }
 
     private static async Task<Created<ApiKeyView>> CreateAsync(
-        CreateApiKeyRequest request, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken)
+        CreateApiKeyRequest request, IApiKeyService keys, TimeProvider time, CancellationToken cancellationToken)
     {
         var (name, scopes) = ApiKeyRequestValidator.Validate(request);
         var secret = ApiKeySecret.Generate();
@@ -30,15 +30,15 @@ internal static class ApiKeyEndpoints
         return TypedResults.Created($"/api/v1/admin/api-keys/{record.Id}", ViewOf(record) with { Key = secret });
     }
 
-    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(IApiKeyStore keys, CancellationToken cancellationToken)
+    private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(IApiKeyService keys, CancellationToken cancellationToken)
     {
         var all = await keys.ListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ApiKeyView>>(all.Where(k => k.RevokedAt is null).Select(ViewOf).ToArray());
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string id, IApiKeyStore keys, TimeProvider time, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(id, time.GetUtcNow(), cancellationToken)
+        string id, IApiKeyService keys, CancellationToken cancellationToken) =>
+        await keys.RevokeAsync(id, cancellationToken)
             ? TypedResults.NoContent()
             : Problems.NotFound($"There is no API key \"{id}\".");
 

@@ -1,3 +1,4 @@
+using Notifications.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
@@ -7,8 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Notifications.Channels.Sms;
 using Notifications.Delivery;
-using Notifications.Runtime.Application;
-using Notifications.Runtime.Delivery.Tracking;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Endpoints;
 

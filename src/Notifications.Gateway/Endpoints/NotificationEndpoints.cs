@@ -4,21 +4,19 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Notifications.Api;
 using Notifications.Gateway.Auth;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Endpoints;
 
 internal static class NotificationEndpoints
 {
-    public const int MaxBatchSize = 10_000;
-
     public static void MapNotificationEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/notifications").WithTags("Notifications");
         group.MapPost("", SendAsync).RequireAuthorization(GatewayPolicies.Send)
             .WithName("SendNotification").WithSummary("Accept one notification for one user (durable before the 202).");
         group.MapPost("/batch", SendBatchAsync).RequireAuthorization(GatewayPolicies.Send)
-            .WithName("SendNotificationBatch").WithSummary($"Accept up to {MaxBatchSize} notifications; each item is answered on its own.");
+            .WithName("SendNotificationBatch").WithSummary($"Accept up to {SendLimits.MaxBatchSize} notifications; each item is answered on its own.");
         group.MapGet("/{id:guid}", GetAsync).RequireAuthorization(GatewayPolicies.ReadNotifications)
             .WithName("GetNotification").WithSummary("A notification's status and deliveries.");
     }
@@ -33,14 +31,6 @@ internal static class NotificationEndpoints
     private static async Task<Accepted<BatchSendResponse>> SendBatchAsync(
         BatchSendRequest request, INotificationService notifications, CancellationToken cancellationToken)
     {
-        if (request.Notifications is null || request.Notifications.Count == 0)
-        {
-            throw new ValidationFailedException("notifications", "Required: an array of 1 to 10000 notifications.");
-        }
-        if (request.Notifications.Count > MaxBatchSize)
-        {
-            throw new ValidationFailedException("notifications", $"{request.Notifications.Count} notifications; a batch holds at most {MaxBatchSize}. Split it.");
-        }
         var response = await notifications.SendBatchAsync(request.Notifications, cancellationToken);
         return TypedResults.Accepted((string?)null, response);
     }

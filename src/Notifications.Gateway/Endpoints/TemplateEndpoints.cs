@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Notifications.Gateway.Auth;
 using Notifications.Model;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Endpoints;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
 using Notifications.Gateway.Auth;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Endpoints;
 

@@ -1,9 +1,9 @@
+using Notifications.Tracking;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Notifications.Runtime.Application;
-using Notifications.Runtime.Delivery.Tracking;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Endpoints;
 

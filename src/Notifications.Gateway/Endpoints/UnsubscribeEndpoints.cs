@@ -1,3 +1,4 @@
+using Notifications.Tracking;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,8 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Channels.Email;
-using Notifications.Runtime.Application;
-using Notifications.Runtime.Delivery.Tracking;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Endpoints;
 

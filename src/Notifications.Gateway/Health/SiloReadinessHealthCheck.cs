@@ -1,5 +1,5 @@
+using Notifications.Application;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Notifications.Runtime.Hosting;
 
 namespace Notifications.Gateway.Health;
 

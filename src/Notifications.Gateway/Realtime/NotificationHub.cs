@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Notifications.Api;
 using Notifications.Gateway.Auth;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Realtime;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Realtime;
 

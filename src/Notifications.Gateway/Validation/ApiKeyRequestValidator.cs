@@ -1,6 +1,6 @@
 using Notifications.Api;
 using Notifications.Gateway.Auth;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Validation;
 

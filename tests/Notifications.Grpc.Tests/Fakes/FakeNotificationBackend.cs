@@ -4,13 +4,13 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Notifications.Api;
 using Notifications.Model;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Grpc.Tests.Fakes;
 
 /// <summary>
 /// In-memory stand-in for the application services, for transport tests. Special user ids drive the transport's
-/// edge cases: "slow" waits for cancellation, "stubborn" ignores its token, "explode" throws, "lease-lost" loses its partition.
+/// edge cases: "slow" waits for cancellation, "stubborn" ignores its token, "explode" throws, "silo-lost" fails as a call to a dead silo does.
 /// </summary>
 internal sealed class FakeNotificationBackend : INotificationService, IUserService, IInboxService, IDisposable
 {
@@ -52,17 +52,17 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
                 break;
             case "explode":
                 throw new InvalidOperationException("boom");
-            case "lease-lost":
-                throw new Notifications.Runtime.Storage.LeaseLostException(3, 7);
+            case "silo-lost":
+                throw new Orleans.Runtime.SiloUnavailableException("the user's silo died mid-call");
         }
 
         return Accept(request, "");
     }
 
-    public Task<BatchSendResponse> SendBatchAsync(IReadOnlyList<SendNotificationRequest> requests, CancellationToken cancellationToken)
+    public Task<BatchSendResponse> SendBatchAsync(IReadOnlyList<SendNotificationRequest>? requests, CancellationToken cancellationToken)
     {
         var results = new List<BatchItemResult>();
-        for (var i = 0; i < requests.Count; i++)
+        for (var i = 0; i < requests!.Count; i++)
         {
             try
             {

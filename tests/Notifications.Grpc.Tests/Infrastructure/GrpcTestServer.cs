@@ -9,7 +9,7 @@ using Notifications.Client;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Grpc.Hosting;
 using Notifications.Grpc.Tests.Fakes;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Grpc.Tests.Infrastructure;
 

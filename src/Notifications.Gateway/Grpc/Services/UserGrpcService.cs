@@ -3,7 +3,7 @@ using Notifications.Gateway.Grpc.Mapping;
 using Notifications.Gateway.Grpc.Transport;
 using Notifications.Grpc;
 using Notifications.Protocol.V1;
-using Notifications.Runtime.Application;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Grpc.Services;
 

@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notifications.Grpc;
-using Notifications.Runtime.Application;
-using Notifications.Runtime.Storage;
+using Notifications.Application;
 
 namespace Notifications.Gateway.Grpc.Transport;
 
@@ -141,11 +140,10 @@ internal sealed class GrpcDispatcher(
             GrpcLog.CallFailed(logger, method.Path, GrpcStatusCode.InvalidArgument, message);
             await call.FinishAsync(GrpcStatusCode.InvalidArgument, message);
         }
-        catch (LeaseLostException ex)
+        catch (Exception ex) when (Errors.TransientFailures.IsTransient(ex))
         {
-            // The user's partition moved to another silo mid-call; nothing was committed here, so a retry is safe.
             GrpcLog.CallFailed(logger, method.Path, GrpcStatusCode.Unavailable, ex.Message);
-            await call.FinishAsync(GrpcStatusCode.Unavailable, "The partition moved to another silo; retry the call.");
+            await call.FinishAsync(GrpcStatusCode.Unavailable, Errors.TransientFailures.Message);
         }
         catch (Exception ex)
         {

@@ -1,0 +1,54 @@
+using Notifications.Api;
+using Notifications.Domain.Commands;
+using Notifications.Model;
+
+namespace Notifications.Grains;
+
+/// <summary>
+/// One user: profile, devices, preferences, rate limit, digests, idempotency window, timers, and the only writer
+/// of that user's inbox. Every call is one turn; a call that changes something answers only once the change is durable.
+/// </summary>
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Applies the user's rules to one notification; answered once its outcome is committed ("accepted"), or with the first id ("duplicate").</summary>
+    Task<SendNotificationResponse> NotifyAsync(NotifyCommand command);
+
+    /// <summary>Null when the user was never registered with a profile.</summary>
+    Task<UserView?> GetAsync();
+
+    Task<UserView> UpsertProfileAsync(UserProfile profile);
+
+    /// <summary>Null when the user does not exist.</summary>
+    Task<NotificationPreferences?> UpdatePreferencesAsync(NotificationPreferences preferences);
+
+    /// <summary>False when the user does not exist.</summary>
+    Task<bool> SetChannelPreferenceAsync(string category, ChannelKind channel, bool enabled);
+
+    /// <summary>Null when the user does not exist.</summary>
+    Task<Device?> RegisterDeviceAsync(Device device);
+
+    /// <summary>False when the user or the device does not exist.</summary>
+    Task<bool> RemoveDeviceAsync(string deviceId);
+
+    /// <summary>A provider called this push address dead: every device registered with it goes.</summary>
+    Task RemoveDeadAddressAsync(string address, string? reason);
+
+    /// <summary>Every push target of a notification failed for good: email instead, once, where the rules allow.</summary>
+    Task FallBackToEmailAsync(PushFallbackCommand command);
+
+    /// <summary>False when the user has no such inbox item.</summary>
+    Task<bool> SetReadAsync(Guid notificationId, bool read);
+
+    Task<int> MarkAllReadAsync();
+
+    /// <summary>
+    /// Starts (or renews) live events to <paramref name="observer"/> and answers the unread count at that instant,
+    /// so nothing committed after the answer is missed. A subscription not renewed within two minutes lapses.
+    /// </summary>
+    Task<int> SubscribeAsync(IUserObserver observer);
+
+    Task UnsubscribeAsync(IUserObserver observer);
+
+    /// <summary>Runs the user's timers that are due (quiet-hours releases, digest flushes). The grain's own clock timer and reminder call it.</summary>
+    Task RunDueTimersAsync();
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Notifications.Api;
+using Notifications.Delivery;
+using Notifications.Grains.Delivery;
+using Notifications.Grains.Delivery.Tracking;
+using Notifications.Grains.Storage;
+
+namespace Notifications.Application;
+
+internal sealed class DeliveryService(
+    IDeliveryStore deliveries,
+    INotificationStore notifications,
+    TrackingLinks links,
+    DeliveryWakeUps wakeUps,
+    TimeProvider time) : IDeliveryService
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+    public const string ReplayDetail = "replayed by an operator";
+
+    private static readonly DeliveryChannel[] PushChannels = [DeliveryChannel.Apns, DeliveryChannel.Fcm, DeliveryChannel.WebPush];
+
+    public Task<DeliveryTrackResult> RecordProviderStatusAsync(DeliveryChannel channel, string providerMessageId, DeliveryStatus status, string? detail, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(providerMessageId) || providerMessageId.Length > 256)
+        {
+            throw new ValidationFailedException("providerMessageId", "a provider message id of 1-256 characters is required.");
+        }
+        return deliveries.TrackByProviderIdAsync(channel, providerMessageId, status, time.GetUtcNow(), detail, cancellationToken);
+    }
+
+    public async Task<bool> RecordEmailOpenAsync(long deliveryId, string? signature, CancellationToken cancellationToken)
+    {
+        if (!links.VerifyOpen(deliveryId, signature))
+        {
+            return false;
+        }
+        await deliveries.TrackAsync(deliveryId, DeliveryStatus.Opened, time.GetUtcNow(), null, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<bool> RecordClickAsync(long deliveryId, string? destination, string? signature, CancellationToken cancellationToken)
+    {
+        if (!links.VerifyClick(deliveryId, destination, signature))
+        {
+            return false;
+        }
+        await deliveries.TrackAsync(deliveryId, DeliveryStatus.Clicked, time.GetUtcNow(), destination, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<bool> RecordPushOpenedAsync(string userId, Guid notificationId, CancellationToken cancellationToken)
+    {
+        SendRequestValidator.RequireId(userId, "userId");
+        var view = await notifications.GetAsync(notificationId, cancellationToken).ConfigureAwait(false);
+        if (view is null || view.UserId != userId)
+        {
+            return false;
+        }
+        // Reporting twice (or after a later status) is fine: the store only ever moves a delivery forward.
+        await deliveries.TrackNotificationAsync(userId, notificationId, PushChannels, DeliveryStatus.Opened, time.GetUtcNow(), "reported by the app", cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<DeadLetterPage> ListDeadLettersAsync(string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > MaxPageSize)
+        {
+            throw new ValidationFailedException("limit", $"limit must be between 1 and {MaxPageSize}.");
+        }
+        long? before = null;
+        if (cursor is not null)
+        {
+            if (!long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
+            {
+                throw new ValidationFailedException("cursor", "cursor is not one this API returned.");
+            }
+            before = id;
+        }
+        var size = limit ?? DefaultPageSize;
+        var page = await deliveries.ListDeadLettersAsync(before, size + 1, cancellationToken).ConfigureAwait(false);
+        if (page.Count <= size)
+        {
+            return new DeadLetterPage(page, null);
+        }
+        var shown = page.Take(size).ToList();
+        return new DeadLetterPage(shown, shown[^1].Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    public async Task<ReplayedDelivery?> ReplayAsync(long deliveryId, CancellationToken cancellationToken)
+    {
+        var replayed = await deliveries.ReplayAsync(deliveryId, time.GetUtcNow(), ReplayDetail, cancellationToken).ConfigureAwait(false);
+        if (replayed is not null)
+        {
+            wakeUps.Wake(replayed.Channel, replayed.Lane);
+        }
+        return replayed;
+    }
+}

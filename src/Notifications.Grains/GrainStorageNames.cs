@@ -1,0 +1,7 @@
+namespace Notifications.Grains;
+
+/// <summary>Names of the grain storage providers the grains use; a silo registers one provider under each.</summary>
+public static class GrainStorageNames
+{
+    public const string Users = "users";
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using HandlebarsDotNet;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Notifications.Api;
+using Notifications.Delivery;
+using Notifications.Domain.Users;
+using Notifications.Model;
+using Notifications.Application;
+using Notifications.Grains.Hosting;
+using Notifications.Grains.Storage;
+
+namespace Notifications.Grains.Templates;
+
+/// <summary>
+/// The notification types this silo knows, compiled and cached in memory. Serves the template API and
+/// renders content for grains; the store is the system of record.
+/// </summary>
+internal sealed class TemplateRegistry(ITemplateStore store, IOptions<SiloOptions> options, TimeProvider time, ILogger<TemplateRegistry> logger)
+    : ITemplateService, IContentRenderer
+{
+    private readonly ConcurrentDictionary<string, CompiledType> _types = new(StringComparer.Ordinal);
+
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var definition in await store.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                _types[definition.Type] = TemplateCompiler.Compile(definition);
+            }
+            catch (ValidationFailedException exception)
+            {
+                logger.LogError("Stored notification type {Type} no longer compiles ({Field}: {Message}); it is ignored.", definition.Type, exception.Field, exception.Message);
+            }
+        }
+        if (options.Value.TemplateSeedDirectory is { Length: > 0 } directory)
+        {
+            await SeedAsync(directory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SeedAsync(string directory, CancellationToken cancellationToken)
+    {
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            NotificationTypeDefinition? definition;
+            try
+            {
+                definition = JsonSerializer.Deserialize<NotificationTypeDefinition>(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false), NotificationJson.Options);
+            }
+            catch (JsonException exception)
+            {
+                throw new InvalidOperationException($"Template seed file '{file}' is not a valid notification type definition: {exception.Message}", exception);
+            }
+            if (definition is null || _types.ContainsKey(definition.Type))
+            {
+                continue;
+            }
+            try
+            {
+                await UpsertAsync(definition, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ValidationFailedException exception)
+            {
+                throw new InvalidOperationException($"Template seed file '{file}' is invalid: {exception.Field}: {exception.Message}", exception);
+            }
+            logger.LogInformation("Seeded notification type {Type} from {File}.", definition.Type, file);
+        }
+    }
+
+    public IReadOnlyList<NotificationTypeDefinition> List() =>
+        _types.Values.Select(t => t.Definition).OrderBy(d => d.Type, StringComparer.Ordinal).ToList();
+
+    public NotificationTypeDefinition? Get(string type) => _types.TryGetValue(type, out var compiled) ? compiled.Definition : null;
+
+    public async Task<NotificationTypeDefinition> UpsertAsync(NotificationTypeDefinition definition, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var stamped = definition with { UpdatedAt = time.GetUtcNow() };
+        var compiled = TemplateCompiler.Compile(stamped);
+        await store.UpsertAsync(stamped, cancellationToken).ConfigureAwait(false);
+        _types[stamped.Type] = compiled;
+        return stamped;
+    }
+
+    public async Task<bool> DeleteAsync(string type, CancellationToken cancellationToken)
+    {
+        var deleted = await store.DeleteAsync(type, cancellationToken).ConfigureAwait(false);
+        _types.TryRemove(type, out _);
+        return deleted;
+    }
+
+    public RenderedContent Render(string? type, string category, ChannelKind channel, string? locale, InlineContent? inline, IReadOnlyDictionary<string, string> data)
+    {
+        if (inline is not null)
+        {
+            return new RenderedContent(inline.Title, inline.Body, null, category, type, data);
+        }
+        if (type is null || !_types.TryGetValue(type, out var compiled) || compiled.Find(channel, locale) is not { } template)
+        {
+            // The type was deleted after the notification was accepted: deliver what we know rather than nothing.
+            return new RenderedContent(type ?? category, "", null, category, type, data);
+        }
+        try
+        {
+            var (title, body, html) = template.Render(data);
+            return new RenderedContent(title, body, html, category, type, data);
+        }
+        catch (HandlebarsException exception)
+        {
+            logger.LogWarning(exception, "Template {Type}/{Channel}/{Locale} failed to render.", type, channel, template.Source.Locale);
+            return new RenderedContent(template.Source.Title, template.Source.Body, null, category, type, data);
+        }
+    }
+}

@@ -1,0 +1,394 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Notifications.Api;
+using Notifications.Domain.Commands;
+using Notifications.Domain.Effects;
+using Notifications.Domain.State;
+using Notifications.Domain.Users;
+using Notifications.Grains.Delivery;
+using Notifications.Grains.Hosting;
+using Notifications.Grains.Realtime;
+using Notifications.Grains.Storage;
+using Notifications.Model;
+using Orleans.Utilities;
+
+namespace Notifications.Grains.Users;
+
+/// <summary>
+/// The Orleans adapter of <see cref="UserRules"/>: one call is one turn. A turn that changed durable state
+/// commits by writing the state together with its effects (fenced by the state's ETag), then applies the effects
+/// to the record store; a turn that changed only soft state (the rate-limit bucket) commits by writing its effects
+/// alone. Either write is the acknowledgement. Timers live in the state, fire from a clock timer while the grain is
+/// active and from an Orleans reminder otherwise.
+/// </summary>
+internal sealed partial class UserGrain(
+    [PersistentState("user", GrainStorageNames.Users)] IPersistentState<UserGrainState> storage,
+    IEffectStore records,
+    IInboxStore inbox,
+    IContentRenderer renderer,
+    DeliveryWakeUps wakeUps,
+    IOptions<SiloOptions> options,
+    TimeProvider time,
+    ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
+{
+    private const string TimersReminder = "timers";
+    private static readonly TimeSpan ObserverLifetime = TimeSpan.FromMinutes(2);
+    /// <summary>The reminder is a backstop: the clock timer fires first while the grain is active.</summary>
+    private static readonly TimeSpan ReminderGrace = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
+
+    private UserRules _rules = null!;
+    private ObserverManager<IUserObserver>? _observers;
+    private ITimer? _timer;
+    private DateTimeOffset? _reminderDue;
+    /// <summary>The rate-limit bucket changed since the state was last written.</summary>
+    private bool _softDirty;
+
+    private string UserId => this.GetPrimaryKeyString();
+
+    private UserGrainState State => storage.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        State.User ??= UserState.New(UserId);
+        _rules = new UserRules(State.User);
+        await ApplyPendingAsync().ConfigureAwait(true);
+        if (State.Timers.Count > 0)
+        {
+            if (await this.GetReminder(TimersReminder).ConfigureAwait(true) is not null)
+            {
+                _reminderDue = DateTimeOffset.MinValue;
+            }
+            await ScheduleTimersAsync().ConfigureAwait(true);
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        if (_softDirty && reason.ReasonCode is not DeactivationReasonCode.ApplicationError)
+        {
+            try
+            {
+                await storage.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+            }
+            catch (Exception exception)
+            {
+                LogSoftStateLost(logger, exception, UserId);
+            }
+        }
+    }
+
+    public async Task<SendNotificationResponse> NotifyAsync(NotifyCommand command)
+    {
+        var now = time.GetUtcNow();
+        if (_rules.DuplicateOf(command, now) is { } first)
+        {
+            return new SendNotificationResponse(first, "duplicate");
+        }
+        await RunAsync(command, command.Priority, now).ConfigureAwait(true);
+        return new SendNotificationResponse(command.NotificationId, "accepted");
+    }
+
+    public Task<UserView?> GetAsync() => Task.FromResult(State.User!.Registered ? ViewOf(State.User) : null);
+
+    public async Task<UserView> UpsertProfileAsync(UserProfile profile)
+    {
+        await RunAsync(new UpsertProfileCommand { UserId = UserId, Profile = profile }, Priority.High).ConfigureAwait(true);
+        return ViewOf(State.User!);
+    }
+
+    public async Task<NotificationPreferences?> UpdatePreferencesAsync(NotificationPreferences preferences)
+    {
+        if (!State.User!.Registered)
+        {
+            return null;
+        }
+        await RunAsync(new UpdatePreferencesCommand { UserId = UserId, Preferences = preferences }, Priority.High).ConfigureAwait(true);
+        return State.User.Preferences;
+    }
+
+    public async Task<bool> SetChannelPreferenceAsync(string category, ChannelKind channel, bool enabled)
+    {
+        if (!State.User!.Registered)
+        {
+            return false;
+        }
+        await RunAsync(new SetChannelPreferenceCommand { UserId = UserId, Category = category, Channel = channel, Enabled = enabled }, Priority.High).ConfigureAwait(true);
+        return true;
+    }
+
+    public async Task<Device?> RegisterDeviceAsync(Device device)
+    {
+        if (!State.User!.Registered)
+        {
+            return null;
+        }
+        await RunAsync(new RegisterDeviceCommand { UserId = UserId, Device = device }, Priority.High).ConfigureAwait(true);
+        return device;
+    }
+
+    public async Task<bool> RemoveDeviceAsync(string deviceId)
+    {
+        if (!State.User!.Registered || State.User.Devices.All(d => d.Id != deviceId))
+        {
+            return false;
+        }
+        await RunAsync(new RemoveDeviceCommand { UserId = UserId, DeviceId = deviceId }, Priority.High).ConfigureAwait(true);
+        return true;
+    }
+
+    public async Task RemoveDeadAddressAsync(string address, string? reason)
+    {
+        if (State.User!.Devices.Any(d => d.Address == address))
+        {
+            await RunAsync(new RemoveDeviceCommand { UserId = UserId, Address = address, Reason = reason }, Priority.High).ConfigureAwait(true);
+        }
+    }
+
+    public Task FallBackToEmailAsync(PushFallbackCommand command) => RunAsync(command, command.Priority);
+
+    public async Task<bool> SetReadAsync(Guid notificationId, bool read)
+    {
+        var changed = await inbox.SetReadAsync(UserId, notificationId, read, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
+        if (changed)
+        {
+            await AnnounceUnreadAsync().ConfigureAwait(true);
+        }
+        return changed;
+    }
+
+    public async Task<int> MarkAllReadAsync()
+    {
+        var updated = await inbox.MarkAllReadAsync(UserId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
+        await AnnounceUnreadAsync().ConfigureAwait(true);
+        return updated;
+    }
+
+    public async Task<int> SubscribeAsync(IUserObserver observer)
+    {
+        Observers.Subscribe(observer, observer);
+        return await inbox.UnreadCountAsync(UserId, CancellationToken.None).ConfigureAwait(true);
+    }
+
+    public Task UnsubscribeAsync(IUserObserver observer)
+    {
+        _observers?.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task RunDueTimersAsync() => FireDueTimersAsync();
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == TimersReminder ? FireDueTimersAsync() : Task.CompletedTask;
+
+    private ObserverManager<IUserObserver> Observers => _observers ??= new ObserverManager<IUserObserver>(ObserverLifetime, logger);
+
+    /// <summary>Runs one command through the rules and commits it (see the class remarks).</summary>
+    private async Task RunAsync(UserCommand command, Priority lane, DateTimeOffset? at = null)
+    {
+        await ApplyPendingAsync().ConfigureAwait(true);
+        var now = at ?? time.GetUtcNow();
+        var effects = new TurnEffects();
+        var context = new TurnContext(now, renderer, options.Value.Grain, effects, () => Guid.CreateVersion7(now));
+        bool durable;
+        try
+        {
+            durable = _rules.Handle(command, context);
+        }
+        catch
+        {
+            // The rules may have changed the state half-way: start again from what is stored.
+            DeactivateOnIdle();
+            throw;
+        }
+        await CommitAsync(effects, durable, lane, now).ConfigureAwait(true);
+    }
+
+    private async Task CommitAsync(TurnEffects effects, bool durable, Priority lane, DateTimeOffset now)
+    {
+        WriteLane.Set(lane);
+        var pending = PendingEffects.From(State.LastTurn + 1, lane, effects);
+        foreach (var timer in effects.Timers)
+        {
+            State.Timers.Add(new DurableTimer(Guid.CreateVersion7(now), timer.DueAt, timer.Command, timer.Lane));
+            durable = true;
+        }
+        if (durable)
+        {
+            if (!pending.IsEmpty)
+            {
+                State.LastTurn = pending.Turn;
+                State.Pending.Add(pending);
+            }
+            await WriteStateAsync().ConfigureAwait(true);
+            _softDirty = false;
+            if (!pending.IsEmpty)
+            {
+                await TryApplyAsync(pending).ConfigureAwait(true);
+            }
+            if (effects.Timers.Count > 0)
+            {
+                await ScheduleTimersAsync().ConfigureAwait(true);
+            }
+        }
+        else
+        {
+            if (!pending.IsEmpty)
+            {
+                await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
+            }
+            _softDirty = true;
+        }
+        await AnnounceAsync(pending).ConfigureAwait(true);
+    }
+
+    private async Task WriteStateAsync()
+    {
+        try
+        {
+            await storage.WriteStateAsync().ConfigureAwait(true);
+        }
+        catch (Exception exception)
+        {
+            // Memory ran ahead of storage (or another activation owns this user now): drop this activation so the
+            // next call starts from what is stored. Nothing of this turn was acknowledged.
+            LogCommitFailed(logger, exception, UserId);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>Effects committed with the state but not yet known to be in the record store (a crash, a failed write).</summary>
+    private async Task ApplyPendingAsync()
+    {
+        foreach (var pending in State.Pending.ToList())
+        {
+            await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
+            State.Pending.Remove(pending);
+            await AnnounceAsync(pending).ConfigureAwait(true);
+        }
+    }
+
+    /// <summary>The turn is committed either way: a failure here leaves the effects pending for the next turn or activation.</summary>
+    private async Task TryApplyAsync(PendingEffects pending)
+    {
+        try
+        {
+            await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
+            // Cleared in memory only: the next state write drops them from storage, and replaying them is harmless.
+            State.Pending.Remove(pending);
+        }
+        catch (Exception exception)
+        {
+            LogEffectsDeferred(logger, exception, UserId, pending.Turn);
+        }
+    }
+
+    private async Task AnnounceAsync(PendingEffects applied)
+    {
+        foreach (var job in applied.Deliveries)
+        {
+            if (job.Status == Notifications.Delivery.DeliveryStatus.Queued)
+            {
+                wakeUps.Wake(job.Channel, job.Lane);
+            }
+        }
+        if (applied.Inbox.Count == 0 || _observers is not { Count: > 0 } observers)
+        {
+            return;
+        }
+        var unread = await inbox.UnreadCountAsync(UserId, CancellationToken.None).ConfigureAwait(true);
+        foreach (var entry in applied.Inbox)
+        {
+            var realtimeEvent = new RealtimeEvent("notification", InboxItems.From(entry), unread);
+            await observers.Notify(o => o.OnEventAsync(UserId, realtimeEvent)).ConfigureAwait(true);
+        }
+    }
+
+    private async Task AnnounceUnreadAsync()
+    {
+        if (_observers is { Count: > 0 } observers)
+        {
+            var realtimeEvent = new RealtimeEvent("unread", null, await inbox.UnreadCountAsync(UserId, CancellationToken.None).ConfigureAwait(true));
+            await observers.Notify(o => o.OnEventAsync(UserId, realtimeEvent)).ConfigureAwait(true);
+        }
+    }
+
+    /// <summary>Every due timer runs as its own turn; each turn's write removes its timer, so none runs twice.</summary>
+    private async Task FireDueTimersAsync()
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            var due = State.Timers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).FirstOrDefault();
+            if (due is null)
+            {
+                break;
+            }
+            await ApplyPendingAsync().ConfigureAwait(true);
+            State.Timers.Remove(due);
+            var effects = new TurnEffects();
+            var context = new TurnContext(now, renderer, options.Value.Grain, effects, () => Guid.CreateVersion7(now));
+            try
+            {
+                _rules.Handle(due.Command, context);
+            }
+            catch (Exception exception)
+            {
+                // A timer its rules refuse would fail the same way every time: it is dropped, and that is said.
+                LogTimerRefused(logger, exception, UserId, due.Id);
+                effects = new TurnEffects();
+            }
+            await CommitAsync(effects, durable: true, due.Lane, now).ConfigureAwait(true);
+        }
+        await ScheduleTimersAsync().ConfigureAwait(true);
+    }
+
+    private async Task ScheduleTimersAsync()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        if (State.Timers.Count == 0)
+        {
+            if (_reminderDue is not null)
+            {
+                if (await this.GetReminder(TimersReminder).ConfigureAwait(true) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder).ConfigureAwait(true);
+                }
+                _reminderDue = null;
+            }
+            return;
+        }
+        var next = State.Timers.Min(t => t.DueAt);
+        var wait = next - time.GetUtcNow();
+        if (wait < TimeSpan.Zero)
+        {
+            wait = TimeSpan.Zero;
+        }
+        var self = this.AsReference<IUserGrain>();
+        _timer = time.CreateTimer(_ => self.RunDueTimersAsync().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
+        // Re-registered when it would tick too late for the next timer, or has ticked already (its period is only a guess).
+        if (_reminderDue is not { } reminderDue || reminderDue > next + ReminderGrace || reminderDue <= time.GetUtcNow())
+        {
+            var period = wait > MinimumReminderPeriod ? wait : MinimumReminderPeriod;
+            await this.RegisterOrUpdateReminder(TimersReminder, wait + ReminderGrace, period).ConfigureAwait(true);
+            _reminderDue = next + ReminderGrace;
+        }
+    }
+
+    private static UserView ViewOf(UserState user) => new(user.UserId, user.Profile, [.. user.Devices], user.Preferences);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: a turn could not be committed; the activation is dropped and nothing of the turn was acknowledged.")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: turn {Turn} is committed but its records could not be written yet; they are retried with the next turn.")]
+    private static partial void LogEffectsDeferred(ILogger logger, Exception exception, string userId, long turn);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: timer {TimerId} was refused by the rules and is dropped.")]
+    private static partial void LogTimerRefused(ILogger logger, Exception exception, string userId, Guid timerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: the rate-limit bucket could not be written on deactivation; it refills.")]
+    private static partial void LogSoftStateLost(ILogger logger, Exception exception, string userId);
+}

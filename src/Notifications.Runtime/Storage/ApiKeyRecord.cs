@@ -1,4 +1,0 @@
-namespace Notifications.Runtime.Storage;
-
-/// <summary>A producer API key as stored: only the SHA-256 of the secret, never the secret.</summary>
-public sealed record ApiKeyRecord(string Id, string Name, string SecretHash, IReadOnlyList<string> Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

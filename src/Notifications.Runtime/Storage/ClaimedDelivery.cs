@@ -1,5 +1,0 @@
-using Notifications.Delivery;
-
-namespace Notifications.Runtime.Storage;
-
-public sealed record ClaimedDelivery(DeliveryRequest Request, DateTimeOffset LeaseUntil);

@@ -1,6 +1,0 @@
-using Notifications.Delivery;
-
-namespace Notifications.Runtime.Storage;
-
-/// <summary>The new state of a claimed job after an attempt. <see cref="NextAttemptAt"/> re-queues it.</summary>
-public sealed record DeliveryResult(long JobId, DeliveryStatus Status, int Attempts, string? Reason, string? ProviderMessageId, DateTimeOffset At, DateTimeOffset? NextAttemptAt = null);

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Notifications.Storage.Sqlite.GrainStorage;
+using Orleans.Runtime.Hosting;
+
+namespace Orleans.Hosting;
+
+public static class SqliteGrainStorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// Grain storage named <paramref name="name"/> in the silo's SQLite file. Needs the SQLite database
+    /// (<c>AddSqliteStorage</c> registers it, with this storage under the name the grains use).
+    /// </summary>
+    public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions>? configure = null) =>
+        builder.ConfigureServices(services =>
+        {
+            var options = services.AddOptions<SqliteGrainStorageOptions>(name).ValidateOnStart();
+            if (configure is not null)
+            {
+                options.Configure(configure);
+            }
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteGrainStorageOptions>, SqliteGrainStorageOptionsValidator>());
+            services.TryAddSingleton<JsonGrainStateSerializer>();
+            services.AddOptions<SqliteGrainStorageOptions>(name).PostConfigure<JsonGrainStateSerializer>((o, json) => o.GrainStorageSerializer ??= json);
+            services.AddGrainStorage(name, SqliteGrainStorageFactory.Create);
+        });
+}

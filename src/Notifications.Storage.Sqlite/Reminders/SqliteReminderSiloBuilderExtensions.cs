@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+using Notifications.Storage.Sqlite.Reminders;
+
+namespace Orleans.Hosting;
+
+public static class SqliteReminderSiloBuilderExtensions
+{
+    /// <summary>Orleans reminders with their table in the silo's SQLite file (registered by <c>AddSqliteStorage</c>).</summary>
+    public static ISiloBuilder UseSqliteReminderService(this ISiloBuilder builder)
+    {
+        builder.AddReminders();
+        return builder.ConfigureServices(services => services.AddSingleton<IReminderTable, SqliteReminderTable>());
+    }
+}

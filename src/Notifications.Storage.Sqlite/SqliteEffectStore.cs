@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Notifications.Delivery;
+using Notifications.Grains.Storage;
+using Notifications.Grains.Users;
+
+namespace Notifications.Storage.Sqlite;
+
+/// <summary>
+/// A turn's records in one write of the shared writer, so they commit in the same group as the grain states queued
+/// beside them. Every statement is idempotent: replaying a turn after a crash changes nothing it already wrote.
+/// </summary>
+internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
+{
+    private const string UpsertNotification = """
+        INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at, inbox_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, body = excluded.body,
+            inbox_at = COALESCE(excluded.inbox_at, notifications.inbox_at)
+        """;
+
+    private const string InsertInbox = """
+        INSERT INTO inbox (user_id, created_at, id, type, category, title, body, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string InsertDelivery = """
+        INSERT INTO deliveries (notification_id, user_id, channel, target, lane, status, attempts, due_at, idempotency_key, content, updated_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?9, ?10)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        """;
+
+    public Task ApplyAsync(PendingEffects effects, CancellationToken cancellationToken)
+    {
+        // Serialising here keeps the single writer thread for SQLite work only.
+        var inboxData = effects.Inbox.Select(e => e.Data.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Data, NotificationJson.Options)).ToList();
+        var contents = effects.Deliveries.Select(d => JsonSerializer.SerializeToUtf8Bytes(d.Content, NotificationJson.Options)).ToList();
+        return database.WriteAsync(session =>
+        {
+            var nowMs = Db.Ms(DateTimeOffset.UtcNow);
+            // The inbox row of a notification is found from its notification row: record when it entered the inbox.
+            var inboxAt = new Dictionary<Guid, long>(effects.Inbox.Count);
+            foreach (var entry in effects.Inbox)
+            {
+                inboxAt[entry.NotificationId] = Db.Ms(entry.CreatedAt);
+            }
+            var upsertNotification = session.Raw(UpsertNotification);
+            var recorded = new HashSet<Guid>(effects.Notifications.Count);
+            foreach (var n in effects.Notifications)
+            {
+                upsertNotification.Bind(1, Db.Id(n.Id)).Bind(2, n.UserId).Bind(3, n.Type).Bind(4, n.Category).Bind(5, (int)n.Priority)
+                    .Bind(6, n.Status).Bind(7, n.Title).Bind(8, n.Body).Bind(9, Db.Ms(n.CreatedAt));
+                if (inboxAt.TryGetValue(n.Id, out var at))
+                {
+                    upsertNotification.Bind(10, at);
+                }
+                else
+                {
+                    upsertNotification.Bind(10, null);
+                }
+                upsertNotification.Execute();
+                recorded.Add(n.Id);
+            }
+            var insertInbox = session.Raw(InsertInbox);
+            for (var i = 0; i < effects.Inbox.Count; i++)
+            {
+                var e = effects.Inbox[i];
+                insertInbox.Bind(1, e.UserId).Bind(2, Db.Ms(e.CreatedAt)).Bind(3, Db.Id(e.NotificationId)).Bind(4, e.Type)
+                    .Bind(5, e.Category).Bind(6, e.Title).Bind(7, e.Body);
+                if (inboxData[i] is { } data)
+                {
+                    insertInbox.BindUtf8(8, data);
+                }
+                else
+                {
+                    insertInbox.Bind(8, null);
+                }
+                insertInbox.Execute();
+                if (!recorded.Contains(e.NotificationId))
+                {
+                    session.Raw("UPDATE notifications SET inbox_at = ?1 WHERE id = ?2").Bind(1, Db.Ms(e.CreatedAt)).Bind(2, Db.Id(e.NotificationId)).Execute();
+                }
+            }
+            var insertDelivery = session.Raw(InsertDelivery);
+            for (var i = 0; i < effects.Deliveries.Count; i++)
+            {
+                var d = effects.Deliveries[i];
+                insertDelivery.Bind(1, Db.Id(d.NotificationId)).Bind(2, d.UserId).Bind(3, DbEnum.Name(d.Channel)).Bind(4, d.Target)
+                    .Bind(5, (int)d.Lane).Bind(6, DbEnum.Name(d.Status)).Bind(7, Db.Ms(d.DueAt)).Bind(8, d.IdempotencyKey)
+                    .BindUtf8(9, contents[i]).Bind(10, nowMs).Execute();
+            }
+            return true;
+        }, cancellationToken, effects.Lane);
+    }
+}

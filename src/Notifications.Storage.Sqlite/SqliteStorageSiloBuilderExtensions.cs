@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Notifications.Grains;
+using Notifications.Grains.Storage;
+using Notifications.Storage.Sqlite;
+
+namespace Orleans.Hosting;
+
+public static class SqliteStorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// The embedded profile's storage: one SQLite file (WAL) holding grain state, reminders and every record store,
+    /// behind one writer that group-commits; migrated at start-up. No server to install.
+    /// </summary>
+    public static ISiloBuilder AddSqliteStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>();
+        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteMigrations>();
+        services.AddSingleton<IEffectStore, SqliteEffectStore>();
+        services.AddSingleton<IInboxStore, SqliteInboxStore>();
+        services.AddSingleton<INotificationStore, SqliteNotificationStore>();
+        services.AddSingleton<IDeliveryStore, SqliteDeliveryStore>();
+        services.AddSingleton<ITemplateStore, SqliteTemplateStore>();
+        services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.AddSingleton<ISettingsStore, SqliteSettingsStore>();
+        silo.AddSqliteGrainStorage(GrainStorageNames.Users);
+        silo.UseSqliteReminderService();
+        return silo;
+    }
+}
