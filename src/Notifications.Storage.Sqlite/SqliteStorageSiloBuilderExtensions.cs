@@ -15,7 +15,15 @@ public static class SqliteStorageSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddSqliteStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var services = silo.Services;
+        silo.Services.AddSqliteRecordStores(configuration);
+        silo.AddSqliteGrainStorage(GrainStorageNames.Users);
+        silo.UseSqliteReminderService();
+        return silo;
+    }
+
+    /// <summary>The SQLite file and the record stores in it (inbox, notifications, outbox, templates, keys, settings), migrated at silo start-up.</summary>
+    public static IServiceCollection AddSqliteRecordStores(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>();
         services.AddSingleton<SqliteDatabase>();
@@ -27,8 +35,6 @@ public static class SqliteStorageSiloBuilderExtensions
         services.AddSingleton<ITemplateStore, SqliteTemplateStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<ISettingsStore, SqliteSettingsStore>();
-        silo.AddSqliteGrainStorage(GrainStorageNames.Users);
-        silo.UseSqliteReminderService();
-        return silo;
+        return services;
     }
 }
