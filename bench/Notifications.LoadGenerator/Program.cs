@@ -20,7 +20,6 @@ var baseline = SqliteBaseline.BatchedRowsPerSecond(runDirectory, options.Synchro
 
 await using var silo = await SiloProcess.StartAsync(SiloBuild.DllPath(), database, new Dictionary<string, string>
 {
-    ["Silo:Partitions"] = options.Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
     ["Storage:Sqlite:Synchronous"] = options.Synchronous,
     ["Logging:LogLevel:Default"] = "Warning",
 });

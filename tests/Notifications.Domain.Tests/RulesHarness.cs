@@ -8,14 +8,14 @@ using Notifications.Model;
 
 namespace Notifications.Domain.Tests;
 
-/// <summary>One user's grain driven turn by turn at instants the test chooses; effects are collected per turn.</summary>
+/// <summary>One user's rules driven turn by turn at instants the test chooses; effects are collected per turn.</summary>
 internal sealed class RulesHarness
 {
     private int _ids;
 
     public RulesHarness(string userId = "u1")
     {
-        Grain = new UserRules(UserState.New(userId));
+        Rules = new UserRules(UserState.New(userId));
     }
 
     public UserRules Rules { get; }

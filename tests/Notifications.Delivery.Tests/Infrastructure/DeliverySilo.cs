@@ -43,7 +43,6 @@ public sealed class DeliverySilo : IAsyncDisposable
         {
             ["Storage:Provider"] = "Sqlite",
             ["Storage:Sqlite:Synchronous"] = "NORMAL",
-            ["Silo:Partitions"] = "8",
             ["Silo:Delivery:RetryBaseDelay"] = "00:00:00.050",
             ["Silo:Delivery:RetryMaxDelay"] = "00:00:00.500",
             ["Silo:Delivery:PollInterval"] = "00:00:00.050",

@@ -19,7 +19,6 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
             ["Storage:Provider"] = "Sqlite",
             ["Storage:Sqlite:Path"] = Path.Combine(DataDirectory, "notifications.db"),
             ["Storage:Sqlite:Synchronous"] = "NORMAL",
-            ["Silo:Partitions"] = "8",
             ["Auth:BootstrapKey"] = BootstrapKey,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
