@@ -1,3 +1,4 @@
+using Notifications.Testing;
 using System.Buffers.Text;
 using System.Net;
 using System.Net.Http.Json;
@@ -55,7 +56,7 @@ public sealed class ApiKeyEndpointsTests(SiloFixture silo) : IClassFixture<SiloF
     [Fact]
     public async Task Bootstrap_key_acts_as_admin_but_is_never_stored_or_listed()
     {
-        using var bootstrap = silo.Client(SiloFactory.BootstrapKey);
+        using var bootstrap = silo.Client(TestSilo<Program>.BootstrapKey);
         var listed = await Json.ReadAsync<List<ApiKeyView>>(await bootstrap.GetAsync("/api/v1/admin/api-keys"));
         Assert.DoesNotContain(listed, k => k.Id == "bootstrap");
         Assert.Contains(listed, k => k.Name == "test admin");

@@ -20,7 +20,7 @@ public sealed class StartupValidationTests
     [InlineData("Auth:MaxTokenLifetime", "400.00:00:00")]
     public async Task Silo_refuses_to_start_with_bad_auth_option_and_says_which(string key, string value)
     {
-        await using var factory = new SiloFactory(new Dictionary<string, string?> { [key] = value });
+        await using var factory = new TestSilo<Program>(new Dictionary<string, string?> { [key] = value });
         var failure = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
         Assert.Contains(key, failure.Message);
     }
@@ -28,7 +28,7 @@ public sealed class StartupValidationTests
     [Fact]
     public async Task Silo_refuses_to_start_with_an_unsupported_storage_provider_and_names_it()
     {
-        await using var factory = new SiloFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Cassandra" });
+        await using var factory = new TestSilo<Program>(new Dictionary<string, string?> { ["Storage:Provider"] = "Cassandra" });
         var failure = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         var message = failure.ToString();
         Assert.Contains("Storage:Provider", message);
@@ -49,9 +49,9 @@ public sealed class StartupValidationTests
     public async Task Configured_signing_key_signs_user_tokens_so_they_verify_with_it()
     {
         const string signingKey = "a-configured-signing-key-of-at-least-32-bytes";
-        await using var factory = new SiloFactory(new Dictionary<string, string?> { ["Auth:TokenSigningKey"] = signingKey });
+        await using var factory = new TestSilo<Program>(new Dictionary<string, string?> { ["Auth:TokenSigningKey"] = signingKey });
         using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SiloFactory.BootstrapKey);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestSilo<Program>.BootstrapKey);
         await Eventually.Until(async () => (await client.GetAsync("/readyz")).StatusCode, s => s == HttpStatusCode.OK, "ready");
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/users/carol", new Model.UserProfile(), Json.Options)).StatusCode);
 

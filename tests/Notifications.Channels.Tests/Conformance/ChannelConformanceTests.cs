@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Notifications.Channels.Fakes;
 using Notifications.Channels.Resilience;
 using Notifications.Delivery;
+using Notifications.Testing;
 
 namespace Notifications.Channels.Tests.Conformance;
 

@@ -1,11 +1,7 @@
 extern alias silo;
 
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
 using Notifications.Api;
 using Notifications.Model;
 using Notifications.Testing;
@@ -18,22 +14,21 @@ namespace Notifications.Delivery.Tests.Infrastructure;
 /// </summary>
 public sealed class DeliverySilo : IAsyncDisposable
 {
-    public const string BootstrapKey = "delivery-tests-bootstrap-admin-key-0123456789";
+    public const string BootstrapKey = TestSilo<silo::Program>.BootstrapKey;
     public const string PublicBaseUrl = "https://silo.example.test/";
     public const string TrackingSecret = "delivery-tests-tracking-secret-0123456789";
 
-    private readonly TempDirectory _directory = new("delivery-tests");
-    private readonly Factory _factory;
+    private readonly TestSilo<silo::Program> _silo;
 
     private DeliverySilo(ProviderFakes fakes, Dictionary<string, string?> settings)
     {
         Fakes = fakes;
-        _factory = new Factory(settings);
+        _silo = new TestSilo<silo::Program>(settings);
     }
 
     public ProviderFakes Fakes { get; }
 
-    public IServiceProvider Services => _factory.Services;
+    public IServiceProvider Services => _silo.Services;
 
     public static async Task<DeliverySilo> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
     {
@@ -41,8 +36,6 @@ public sealed class DeliverySilo : IAsyncDisposable
         var settings = fakes.Settings();
         foreach (var (key, value) in new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "Sqlite",
-            ["Storage:Sqlite:Synchronous"] = "NORMAL",
             ["Silo:Delivery:RetryBaseDelay"] = "00:00:00.050",
             ["Silo:Delivery:RetryMaxDelay"] = "00:00:00.500",
             ["Silo:Delivery:PollInterval"] = "00:00:00.050",
@@ -58,22 +51,12 @@ public sealed class DeliverySilo : IAsyncDisposable
             settings[key] = value;
         }
         var silo = new DeliverySilo(fakes, settings);
-        settings["Storage:Sqlite:Path"] = silo._directory.File("notifications.db");
-        using var client = silo.Client();
-        await Eventually.Until(async () => (await client.GetAsync("/readyz")).StatusCode, status => status == HttpStatusCode.OK, "the silo reports ready");
+        await silo._silo.WaitUntilReadyAsync();
         return silo;
     }
 
     /// <summary>A client of the silo with the bootstrap admin key (admin implies every scope).</summary>
-    public HttpClient Client(string? bearer = BootstrapKey, bool followRedirects = true)
-    {
-        var client = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects });
-        if (bearer is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-        }
-        return client;
-    }
+    public HttpClient Client(string? bearer = BootstrapKey, bool followRedirects = true) => _silo.CreateClient(bearer, followRedirects);
 
     public async Task<string> CreateUserAsync(UserProfile profile, NotificationPreferences? preferences = null)
     {
@@ -133,21 +116,7 @@ public sealed class DeliverySilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await _silo.DisposeAsync();
         await Fakes.DisposeAsync();
-        _directory.Dispose();
-    }
-
-    private sealed class Factory(Dictionary<string, string?> settings) : WebApplicationFactory<silo::Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
     }
 }

@@ -7,23 +7,23 @@ using Notifications.Testing;
 
 namespace Notifications.Gateway.Tests.Infrastructure;
 
-/// <summary>One silo per test class, with producer keys of each scope created through the API by the bootstrap key.</summary>
+/// <summary>One silo (the shared <see cref="TestSilo{TProgram}"/>) per test class, with producer keys of each scope created through the API by the bootstrap key.</summary>
 public class SiloFixture : IAsyncLifetime
 {
-    public SiloFactory Factory { get; private set; } = null!;
+    public TestSilo<Program> Factory { get; private set; } = null!;
     public string AdminKey { get; private set; } = "";
     public string ManageKey { get; private set; } = "";
     public string SendKey { get; private set; } = "";
 
     public virtual async Task InitializeAsync()
     {
-        Factory = new SiloFactory();
+        Factory = new TestSilo<Program>();
         using var anonymous = Factory.CreateClient();
         await Eventually.Until(
             async () => (await anonymous.GetAsync("/readyz")).StatusCode,
             status => status == HttpStatusCode.OK,
             "the silo reports ready");
-        AdminKey = await CreateKeyAsync(SiloFactory.BootstrapKey, "test admin", Auth.Scopes.Admin);
+        AdminKey = await CreateKeyAsync(TestSilo<Program>.BootstrapKey, "test admin", Auth.Scopes.Admin);
         ManageKey = await CreateKeyAsync(AdminKey, "test manage", Auth.Scopes.Manage);
         SendKey = await CreateKeyAsync(AdminKey, "test send", Auth.Scopes.Send);
     }
