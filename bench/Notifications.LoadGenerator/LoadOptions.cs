@@ -12,7 +12,13 @@ internal sealed record LoadOptions
     public int BatchSize { get; init; } = 500;
     public int Senders { get; init; } = 8;
     public int Users { get; init; } = 100_000;
-    public int Partitions { get; init; } = 64;
+    /// <summary>"default" mixes lanes 5/15/60/20 % (critical/high/normal/bulk); "bulk" sends only bulk marketing.</summary>
+    public string Mix { get; init; } = "default";
+    /// <summary>Probe users with a live stream that get one critical notification at a time during the run (0: no probe).</summary>
+    public int Probes { get; init; } = 4;
+    public int ProbeIntervalMs { get; init; } = 100;
+    /// <summary>The silo executable to drive; defaults to the one built beside the generator (another build: the previous version).</summary>
+    public string? SiloDll { get; init; }
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "silo-bench");
     public string Synchronous { get; init; } = "FULL";
 
@@ -30,10 +36,13 @@ internal sealed record LoadOptions
                 "--batch" => options with { BatchSize = Int(value) },
                 "--senders" => options with { Senders = Int(value) },
                 "--users" => options with { Users = Int(value) },
-                "--partitions" => options with { Partitions = Int(value) },
+                "--mix" => value is "default" or "bulk" ? options with { Mix = value } : throw new ArgumentException($"--mix is default or bulk, not {value}."),
+                "--probes" => options with { Probes = Int(value) },
+                "--probe-interval-ms" => options with { ProbeIntervalMs = Int(value) },
+                "--silo-dll" => options with { SiloDll = value },
                 "--data-dir" => options with { DataDirectory = value },
                 "--synchronous" => options with { Synchronous = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Known: --duration --warmup --rate --batch --senders --users --partitions --data-dir --synchronous."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Known: --duration --warmup --rate --batch --senders --users --mix --probes --probe-interval-ms --silo-dll --data-dir --synchronous."),
             };
         }
         return options;

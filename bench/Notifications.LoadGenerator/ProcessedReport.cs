@@ -9,9 +9,19 @@ namespace Notifications.LoadGenerator;
 /// </summary>
 internal static class ProcessedReport
 {
+    /// <summary>
+    /// Commands acknowledged but not yet processed. The previous runtime acknowledged an append to its command
+    /// streams and processed it later; the Orleans silo acknowledges a committed turn, so it has no such table.
+    /// </summary>
     public static long PendingCommands(string database)
     {
         using var connection = Open(database);
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'commands'";
+        if ((long)exists.ExecuteScalar()! == 0)
+        {
+            return 0;
+        }
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM commands";
         return (long)command.ExecuteScalar()!;

@@ -18,11 +18,12 @@ var database = Path.Combine(runDirectory, "silo.db");
 
 var baseline = SqliteBaseline.BatchedRowsPerSecond(runDirectory, options.Synchronous, TimeSpan.FromSeconds(5));
 
-await using var silo = await SiloProcess.StartAsync(SiloBuild.DllPath(), database, new Dictionary<string, string>
+await using var silo = await SiloProcess.StartAsync(options.SiloDll ?? SiloBuild.DllPath(), database, new Dictionary<string, string>
 {
     ["Storage:Sqlite:Synchronous"] = options.Synchronous,
     ["Logging:LogLevel:Default"] = "Warning",
 });
+await using var probe = options.Probes > 0 ? await CriticalProbe.StartAsync(silo, options.Probes) : null;
 
 long accepted = 0, rejected = 0, failedRequests = 0, batchSequence = 0;
 var sendLatencies = new List<double>();
@@ -38,7 +39,7 @@ byte[] MakeBatch(int batch)
     for (var i = 0; i < options.BatchSize; i++)
     {
         // 5% critical (2FA), 15% high, 60% normal, 20% bulk (marketing).
-        var (priority, category) = random.Next(100) switch
+        var (priority, category) = options.Mix == "bulk" ? (Priority.Bulk, "marketing") : random.Next(100) switch
         {
             < 5 => (Priority.Critical, "security"),
             < 20 => (Priority.High, "transactional"),
@@ -127,7 +128,9 @@ var measuredFrom = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 var cpuBefore = ProcessCpu.Seconds(silo.ProcessId);
 var generatorCpuBefore = ProcessCpu.Seconds(Environment.ProcessId);
 var loadClock = Stopwatch.StartNew();
+var probing = probe?.RunAsync(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(options.DurationSeconds), TimeSpan.FromMilliseconds(options.ProbeIntervalMs)) ?? Task.CompletedTask;
 await RunPhaseAsync(TimeSpan.FromSeconds(options.DurationSeconds), record: true);
+await probing;
 var loadSeconds = loadClock.Elapsed.TotalSeconds;
 while (ProcessedReport.PendingCommands(database) > 0)
 {
@@ -141,7 +144,7 @@ var processed = ProcessedReport.Read(database, measuredFrom);
 sendLatencies.Sort();
 var report = new
 {
-    options = new { options.DurationSeconds, options.Rate, options.BatchSize, options.Senders, options.Users, options.Partitions, options.Synchronous },
+    options = new { options.DurationSeconds, options.Rate, options.BatchSize, options.Senders, options.Users, options.Mix, options.Probes, options.Synchronous, silo = options.SiloDll ?? "this build" },
     accepted,
     rejected,
     failedRequests,
@@ -149,6 +152,8 @@ var report = new
     batchRequestMs = sendLatencies.Count == 0 ? null : new { p50 = Math.Round(sendLatencies[sendLatencies.Count / 2], 1), p99 = Math.Round(sendLatencies[(int)(sendLatencies.Count * 0.99)], 1) },
     drainSeconds = Math.Round(drainSeconds, 2),
     endToEnd = processed,
+    // Send request start → the notification on the probe user's live stream, while the load above runs.
+    criticalProbeMs = probe?.Report(),
     // CPU the silo spent per processed notification: comparable across runs even when the machine is busy.
     siloCpuSeconds = Math.Round(siloCpuSeconds, 2),
     siloCpuMicrosecondsPerNotification = processed.Processed == 0 ? 0 : Math.Round(siloCpuSeconds * 1e6 / processed.Processed, 1),
