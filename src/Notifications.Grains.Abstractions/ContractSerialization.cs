@@ -12,7 +12,8 @@ public static class ContractSerialization
 {
     public static ISerializerBuilder AddNotificationContracts(this ISerializerBuilder serializer)
     {
-        serializer.AddJsonSerializer(IsContract, NotificationJson.Options);
+        // Serialisable by the JSON codec; copied by nobody (the JSON codec would copy by serialising twice).
+        serializer.AddJsonSerializer(isSerializable: IsContract, isCopyable: null, options => options.Configure(o => o.SerializerOptions = NotificationJson.Options));
         serializer.Services.AddSingleton<Orleans.Serialization.Cloning.IGeneralizedCopier, ContractPassThroughCopier>();
         return serializer;
     }

@@ -47,6 +47,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IContentRenderer>(sp => sp.GetRequiredService<TemplateRegistry>());
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, TemplateLoader>();
 
+        services.AddSingleton<UserGrains>();
         services.AddSingleton<RealtimeBus>();
         services.AddSingleton<RealtimeFeed>();
         services.AddSingleton<DeliveryWakeUps>();

@@ -7,7 +7,7 @@ using Notifications.Grains.Storage;
 namespace Notifications.Application;
 
 /// <summary>Reads the inbox from the record store; changes go through the user's grain, the inbox's only writer.</summary>
-internal sealed class InboxService(IInboxStore inbox, IGrainFactory grains, RealtimeFeed feed) : IInboxService
+internal sealed class InboxService(IInboxStore inbox, UserGrains users, RealtimeFeed feed) : IInboxService
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -29,13 +29,13 @@ internal sealed class InboxService(IInboxStore inbox, IGrainFactory grains, Real
     public Task<bool> SetReadAsync(string userId, Guid notificationId, bool read, CancellationToken cancellationToken)
     {
         SendRequestValidator.RequireId(userId, "userId");
-        return grains.GetGrain<IUserGrain>(userId).SetReadAsync(notificationId, read).WaitAsync(cancellationToken);
+        return users.Get(userId).SetReadAsync(notificationId, read).WaitAsync(cancellationToken);
     }
 
     public Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken)
     {
         SendRequestValidator.RequireId(userId, "userId");
-        return grains.GetGrain<IUserGrain>(userId).MarkAllReadAsync().WaitAsync(cancellationToken);
+        return users.Get(userId).MarkAllReadAsync().WaitAsync(cancellationToken);
     }
 
     public async IAsyncEnumerable<RealtimeEvent> WatchAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)

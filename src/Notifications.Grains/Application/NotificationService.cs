@@ -9,7 +9,7 @@ namespace Notifications.Application;
 /// <summary>Validates sends, resolves them against their types and hands each to its user's grain.</summary>
 internal sealed class NotificationService(
     ITemplateService templates,
-    IGrainFactory grains,
+    UserGrains users,
     INotificationStore notifications,
     IOptions<SiloOptions> options,
     TimeProvider time) : INotificationService
@@ -20,7 +20,7 @@ internal sealed class NotificationService(
     {
         var now = time.GetUtcNow();
         var command = _validator.Resolve(request, Guid.CreateVersion7(now), now);
-        return grains.GetGrain<IUserGrain>(command.UserId).NotifyAsync(command).WaitAsync(cancellationToken);
+        return users.Get(command.UserId).NotifyAsync(command).WaitAsync(cancellationToken);
     }
 
     public async Task<BatchSendResponse> SendBatchAsync(IReadOnlyList<SendNotificationRequest>? requests, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ internal sealed class NotificationService(
             try
             {
                 var command = _validator.Resolve(requests[i], Guid.CreateVersion7(now), now, $"notifications[{i}].");
-                accepted.Add((i, grains.GetGrain<IUserGrain>(command.UserId).NotifyAsync(command)));
+                accepted.Add((i, users.Get(command.UserId).NotifyAsync(command)));
             }
             catch (ValidationFailedException exception)
             {

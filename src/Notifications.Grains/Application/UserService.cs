@@ -5,7 +5,7 @@ using Notifications.Model;
 namespace Notifications.Application;
 
 /// <summary>Validates user changes and hands them to the user's grain, which answers once they are committed.</summary>
-internal sealed class UserService(IGrainFactory grains, TimeProvider time) : IUserService
+internal sealed class UserService(UserGrains users, TimeProvider time) : IUserService
 {
     public Task<UserView?> GetAsync(string userId, CancellationToken cancellationToken)
     {
@@ -63,5 +63,5 @@ internal sealed class UserService(IGrainFactory grains, TimeProvider time) : IUs
         return Grain(userId).RemoveDeviceAsync(deviceId).WaitAsync(cancellationToken);
     }
 
-    private IUserGrain Grain(string userId) => grains.GetGrain<IUserGrain>(userId);
+    private IUserGrain Grain(string userId) => users.Get(userId);
 }

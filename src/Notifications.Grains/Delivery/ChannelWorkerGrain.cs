@@ -21,6 +21,7 @@ internal sealed class ChannelWorkerGrain(
     IDeliveryStore store,
     INotificationStore notifications,
     IEnumerable<IChannelSender> senders,
+    UserGrains users,
     EmailTracking emailTracking,
     IOptions<SiloOptions> options,
     TimeProvider time) : Grain, IChannelWorkerGrain
@@ -103,7 +104,7 @@ internal sealed class ChannelWorkerGrain(
             if (IsFailure(results[i], DeliveryOutcomeKind.TargetDead) && PushChannels.Contains(request.Channel))
             {
                 var address = request.Channel == DeliveryChannel.WebPush ? WebPushEndpointOf(request.Target) : request.Target;
-                removals.Add(GrainFactory.GetGrain<IUserGrain>(request.UserId).RemoveDeadAddressAsync(address, results[i].Reason));
+                removals.Add(users.Get(request.UserId).RemoveDeadAddressAsync(address, results[i].Reason));
             }
         }
         await Task.WhenAll(removals).ConfigureAwait(true);
@@ -143,7 +144,7 @@ internal sealed class ChannelWorkerGrain(
                 Data = content.Data,
                 Reason = results[i].Reason,
             };
-            fallbacks.Add(GrainFactory.GetGrain<IUserGrain>(request.UserId).FallBackToEmailAsync(command));
+            fallbacks.Add(users.Get(request.UserId).FallBackToEmailAsync(command));
         }
         await Task.WhenAll(fallbacks).ConfigureAwait(true);
     }

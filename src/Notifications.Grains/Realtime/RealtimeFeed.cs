@@ -9,7 +9,7 @@ namespace Notifications.Grains.Realtime;
 /// every user someone here follows, wherever in the cluster that grain lives. Subscriptions are renewed well inside
 /// the grain's observer lifetime, which also brings them back after the grain moved to another silo.
 /// </summary>
-internal sealed partial class RealtimeFeed(IGrainFactory grains, RealtimeBus bus, ILogger<RealtimeFeed> logger) : IUserObserver, IAsyncDisposable
+internal sealed partial class RealtimeFeed(IGrainFactory grains, UserGrains users, RealtimeBus bus, ILogger<RealtimeFeed> logger) : IUserObserver, IAsyncDisposable
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(30);
     private readonly Lock _gate = new();
@@ -24,7 +24,7 @@ internal sealed partial class RealtimeFeed(IGrainFactory grains, RealtimeBus bus
         try
         {
             _followed[userId] = 0;
-            var unread = await grains.GetGrain<IUserGrain>(userId).SubscribeAsync(Reference).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var unread = await users.Get(userId).SubscribeAsync(Reference).WaitAsync(cancellationToken).ConfigureAwait(false);
             subscription.Disposed = () => Unfollow(userId);
             return (subscription, unread);
         }
@@ -65,7 +65,7 @@ internal sealed partial class RealtimeFeed(IGrainFactory grains, RealtimeBus bus
         {
             return;
         }
-        grains.GetGrain<IUserGrain>(userId).UnsubscribeAsync(Reference).Ignore();
+        users.Get(userId).UnsubscribeAsync(Reference).Ignore();
     }
 
     private async Task RenewAsync()
@@ -74,7 +74,7 @@ internal sealed partial class RealtimeFeed(IGrainFactory grains, RealtimeBus bus
         {
             try
             {
-                await grains.GetGrain<IUserGrain>(userId).SubscribeAsync(Reference).ConfigureAwait(false);
+                await users.Get(userId).SubscribeAsync(Reference).ConfigureAwait(false);
             }
             catch (Exception exception)
             {

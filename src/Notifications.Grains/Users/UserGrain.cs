@@ -21,6 +21,7 @@ namespace Notifications.Grains.Users;
 /// alone. Either write is the acknowledgement. Timers live in the state, fire from a clock timer while the grain is
 /// active and from an Orleans reminder otherwise.
 /// </summary>
+[GrainType(GrainTypeName)]
 internal sealed partial class UserGrain(
     [PersistentState("user", GrainStorageNames.Users)] IPersistentState<UserGrainState> storage,
     IEffectStore records,
@@ -31,6 +32,8 @@ internal sealed partial class UserGrain(
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
 {
+    /// <summary>Part of every stored grain id ("user/{id}"): fixed, so renaming the class cannot orphan stored state.</summary>
+    public const string GrainTypeName = "user";
     private const string TimersReminder = "timers";
     private static readonly TimeSpan ObserverLifetime = TimeSpan.FromMinutes(2);
     /// <summary>The reminder is a backstop: the clock timer fires first while the grain is active.</summary>
