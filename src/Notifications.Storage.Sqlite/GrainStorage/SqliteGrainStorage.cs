@@ -33,7 +33,8 @@ internal sealed partial class SqliteGrainStorage(string name, SqliteGrainStorage
             var payload = (byte[])reader.GetValue(1);
             grainState.State = payload.Length == 0 ? Activator.CreateInstance<T>() : options.GrainStorageSerializer.Deserialize<T>(new BinaryData(payload)) ?? Activator.CreateInstance<T>();
             grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-            grainState.RecordExists = true;
+            // A state cleared with DeleteStateOnClear off keeps its row and version but no payload: no record, as the clear said.
+            grainState.RecordExists = payload.Length > 0;
             return true;
         }, CancellationToken.None);
     }
