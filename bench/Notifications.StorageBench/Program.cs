@@ -1,124 +1,89 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Data.Sqlite;
 using Notifications;
-using Notifications.Api;
-using Notifications.Domain.Commands;
 using Notifications.Domain.Effects;
-using Notifications.Domain.State;
+using Notifications.Grains.Users;
 using Notifications.LoadGenerator;
-using Notifications.Grains.Storage;
+using Notifications.StorageBench;
 
-// The embedded store's own cost, without HTTP or grains: durable appends, and batch commits shaped like the
-// processor's (one state, one notification record and one inbox row per notification), against the raw
-// 1000-row-transaction insert rate of the same disk measured in the same run.
-// Usage: dotnet run -c Release --project bench/Notifications.StorageBench [-- --batches 200 --synchronous FULL]
-var batches = 200;
-var synchronous = "FULL";
-var baselineSeconds = 5;
-for (var i = 0; i + 1 < args.Length; i += 2)
+// The SQLite provider alone, without grains or HTTP, against the raw insert rate of the same disk in the same run:
+// (a) raw SQLite: small rows in 1000-row transactions into a fresh file (WAL, synchronous FULL);
+// (b) SqliteGrainStorage: concurrent grain-state writes (1000 grains, each rewriting its ~1 KB JSON state);
+// (c) SqliteEffectStore: concurrent ApplyAsync of one turn's records (1 notification record + 1 inbox row).
+// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10]
+const int Grains = 1000;
+const int Turns = 1000;
+var seconds = 10;
+for (var i = 0; i < args.Length; i++)
 {
-    switch (args[i])
+    if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds > 0)
     {
-        case "--batches": batches = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
-        case "--synchronous": synchronous = args[i + 1]; break;
-        case "--baseline-seconds": baselineSeconds = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
-        default: throw new ArgumentException($"Unknown option {args[i]} (known: --batches, --synchronous, --baseline-seconds).");
+        i++;
+        continue;
     }
+    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N]   (N > 0: seconds per phase, 10 by default)");
+    return 2;
 }
-const int BatchSize = 1000;
+var phase = TimeSpan.FromSeconds(seconds);
 var directory = Path.Combine(Path.GetTempPath(), $"storage-bench-{Guid.NewGuid():N}");
 Directory.CreateDirectory(directory);
 try
 {
-    var baseline = SqliteBaseline.BatchedRowsPerSecond(directory, synchronous, TimeSpan.FromSeconds(baselineSeconds));
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    Console.WriteLine($"SQLite storage, {seconds} s per phase, WAL, synchronous FULL, {Environment.ProcessorCount} cores");
+    var baseline = SqliteBaseline.BatchedRowsPerSecond(directory, "FULL", phase);
+    Console.WriteLine($"(a) raw SQLite, small rows in 1000-row transactions: {baseline,12:N0} rows/s");
+
+    await using var store = await BenchStore.OpenAsync(Path.Combine(directory, "bench.db"));
+
+    // (b) Every grain written once first (the inserts), then rewritten with its ETag for the timed phase.
+    var grains = Enumerable.Range(0, Grains).Select(i => (Id: GrainId.Create("user", $"user-{i}"), State: new BenchGrainState(BenchState.For(i)))).ToArray();
+    await Task.WhenAll(grains.Select(g => store.GrainStorage.WriteStateAsync("user", g.Id, g.State)));
+    var stateBytes = JsonSerializer.SerializeToUtf8Bytes(grains[0].State.State, NotificationJson.Options).Length;
+    var writes = await ClosedLoop.RunAsync(Grains, phase, worker =>
     {
-        ["Storage:Sqlite:Path"] = Path.Combine(directory, "bench.db"),
-        ["Storage:Sqlite:Synchronous"] = synchronous,
-    }).Build();
-    await using var services = new ServiceCollection().AddLogging().AddSqliteStorage(configuration).BuildServiceProvider();
-    await services.GetRequiredService<IStorageInitializer>().InitializeAsync(default);
-    var log = services.GetRequiredService<ICommandLog>();
-    var partitions = services.GetRequiredService<IPartitionStore>();
-    var epoch = await partitions.AcquireAsync(0, "bench", default);
+        var (id, state) = grains[worker];
+        state.State.Turn++;
+        return store.GrainStorage.WriteStateAsync("user", id, state);
+    });
+    Report("(b) SqliteGrainStorage", $"{Grains} grains x {stateBytes:N0}-byte JSON state, concurrent writes", writes, "writes/s", baseline);
+
+    // (c) Each apply a new notification for one of Turns users: a record and an inbox row.
     var now = DateTimeOffset.UtcNow;
-
-    var appendClock = new Stopwatch();
-    var commitClock = new Stopwatch();
-    var appendCpu = TimeSpan.Zero;
-    var commitCpu = TimeSpan.Zero;
-    var process = Process.GetCurrentProcess();
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    for (var b = 0; b < batches; b++)
+    var turn = 0L;
+    var applies = await ClosedLoop.RunAsync(Turns, phase, worker =>
     {
-        var commands = Enumerable.Range(0, BatchSize).Select(i =>
-        {
-            var id = Guid.CreateVersion7(now);
-            var notify = new NotifyCommand
-            {
-                UserId = $"user-{(b * BatchSize) + i}",
-                NotificationId = id,
-                Category = "social",
-                Content = new InlineContent("Benchmark", $"Notification {b}-{i}"),
-                Channels = [ChannelKind.InApp],
-                AcceptedAt = now,
-            };
-            return new NewCommand(0, Priority.Normal, notify.UserId, notify, id);
-        }).ToList();
-        var cpu = Cpu();
-        appendClock.Start();
-        var appended = await log.AppendAsync(commands, now, default);
-        appendClock.Stop();
-        appendCpu += Cpu() - cpu;
+        var id = Guid.CreateVersion7();
+        var user = $"user-{worker}";
+        var effects = new PendingEffects(
+            Interlocked.Increment(ref turn),
+            Priority.Normal,
+            [new NotificationRecord(id, user, "bench", "social", Priority.Normal, NotificationStatus.Dispatched, "Benchmark", "A notification body of ordinary length.", now)],
+            [new InboxEntry(id, user, "bench", "social", "Benchmark", "A notification body of ordinary length.", new Dictionary<string, string>(), now)],
+            []);
+        return store.Effects.ApplyAsync(effects, CancellationToken.None);
+    });
+    Report("(c) SqliteEffectStore", $"1 notification + 1 inbox row per apply, {Turns} concurrent", applies, "applies/s", baseline);
 
-        var consumed = commands.Select((c, i) => new StreamEntry(appended[i].Sequence!.Value, false, c.GrainKey, c.Lane, c.Command)).ToList();
-        var states = commands.Select(c => UserState.New(c.GrainKey)).ToList();
-        var effects = new TurnEffects();
-        foreach (var c in commands.Select(c => (NotifyCommand)c.Command))
-        {
-            effects.Notifications.Add(new NotificationRecord(c.NotificationId, c.UserId, null, c.Category, c.Priority, NotificationStatus.Dispatched, c.Content!.Title, c.Content.Body, now));
-            effects.Inbox.Add(new InboxEntry(c.NotificationId, c.UserId, null, c.Category, c.Content.Title, c.Content.Body, new Dictionary<string, string>(), now));
-        }
-        cpu = Cpu();
-        commitClock.Start();
-        await partitions.CommitAsync(new PartitionCommit(0, epoch, consumed, states, effects), default);
-        commitClock.Stop();
-        commitCpu += Cpu() - cpu;
-    }
-
-    var total = (double)batches * BatchSize;
-    var allocatedPerNotification = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / total;
-
-    TimeSpan Cpu()
-    {
-        process.Refresh();
-        return process.TotalProcessorTime;
-    }
-    var appendsPerSecond = total / appendClock.Elapsed.TotalSeconds;
-    var commitsPerSecond = total / commitClock.Elapsed.TotalSeconds;
-    var endToEnd = total / (appendClock.Elapsed + commitClock.Elapsed).TotalSeconds;
     Console.WriteLine(JsonSerializer.Serialize(new
     {
-        batches,
-        batchSize = BatchSize,
-        synchronous,
+        seconds,
         baselineRowsPerSecond = Math.Round(baseline),
-        appendsPerSecond = Math.Round(appendsPerSecond),
-        commitNotificationsPerSecond = Math.Round(commitsPerSecond),
-        storeNotificationsPerSecond = Math.Round(endToEnd),
-        // CPU per notification is steadier than rates on a busy machine: compare runs with it.
-        appendCpuMicroseconds = Math.Round(appendCpu.TotalMicroseconds / total, 1),
-        commitCpuMicroseconds = Math.Round(commitCpu.TotalMicroseconds / total, 1),
-        allocatedBytesPerNotification = Math.Round(allocatedPerNotification),
-        ratioAppendToBaseline = Math.Round(appendsPerSecond / baseline, 3),
-        ratioCommitToBaseline = Math.Round(commitsPerSecond / baseline, 3),
-        ratioStoreToBaseline = Math.Round(endToEnd / baseline, 3),
+        grainWritesPerSecond = Math.Round(writes.PerSecond),
+        grainWriteCpuMicroseconds = Math.Round(writes.CpuMicrosecondsPerOperation, 1),
+        grainStateBytes = stateBytes,
+        ratioGrainWritesToBaseline = Math.Round(writes.PerSecond / baseline, 4),
+        effectAppliesPerSecond = Math.Round(applies.PerSecond),
+        effectApplyCpuMicroseconds = Math.Round(applies.CpuMicrosecondsPerOperation, 1),
+        ratioEffectAppliesToBaseline = Math.Round(applies.PerSecond / baseline, 4),
     }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+    return 0;
 }
 finally
 {
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    SqliteConnection.ClearAllPools();
     Directory.Delete(directory, recursive: true);
 }
+
+static void Report(string name, string shape, PhaseResult result, string unit, double baseline) =>
+    Console.WriteLine($"{name}, {shape}: {result.PerSecond,12:N0} {unit}, {result.PerSecond / baseline:0.000} x baseline, {result.CpuMicrosecondsPerOperation:0.0} us CPU each");

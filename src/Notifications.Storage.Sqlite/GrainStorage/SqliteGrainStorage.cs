@@ -33,7 +33,8 @@ internal sealed partial class SqliteGrainStorage(string name, SqliteGrainStorage
             var payload = (byte[])reader.GetValue(1);
             grainState.State = payload.Length == 0 ? Activator.CreateInstance<T>() : options.GrainStorageSerializer.Deserialize<T>(new BinaryData(payload)) ?? Activator.CreateInstance<T>();
             grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-            grainState.RecordExists = true;
+            // A state cleared with DeleteStateOnClear off keeps its row and version but no payload: no record, as the clear said.
+            grainState.RecordExists = payload.Length > 0;
             return true;
         }, CancellationToken.None);
     }
@@ -54,6 +55,11 @@ internal sealed partial class SqliteGrainStorage(string name, SqliteGrainStorage
         var expected = ParseETag(grainState.ETag);
         if (expected is null)
         {
+            // This activation saw no record: nothing to clear, unless another activation wrote one since (a conflict).
+            await database.WriteAsync(session =>
+                session.Raw("SELECT version FROM grain_state WHERE grain_id = ?1 AND state_name = ?2").Bind(1, key).Bind(2, stateName).ExecuteInt64() is null
+                    ? true
+                    : throw Conflict(session, key, stateName, grainState.ETag), CancellationToken.None, WriteLane.Current).ConfigureAwait(false);
             grainState.State = Activator.CreateInstance<T>();
             grainState.RecordExists = false;
             return;
