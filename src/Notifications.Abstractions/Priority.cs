@@ -1,6 +1,6 @@
 namespace Notifications;
 
-/// <summary>The delivery lane. Lower values are served first everywhere: command streams, delivery workers.</summary>
+/// <summary>The delivery lane. Lower values are served first everywhere: admission, the SQLite writer, delivery workers.</summary>
 public enum Priority
 {
     Critical = 0,

@@ -36,7 +36,8 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
         var contents = effects.Deliveries.Select(d => JsonSerializer.SerializeToUtf8Bytes(d.Content, NotificationJson.Options)).ToList();
         return database.WriteAsync(session =>
         {
-            var nowMs = Db.Ms(DateTimeOffset.UtcNow);
+            // A job's row says when it was last changed: here, when its turn ran.
+            var nowMs = effects.Deliveries.Count == 0 ? 0 : Db.Ms(effects.Deliveries[0].DueAt);
             // The inbox row of a notification is found from its notification row: record when it entered the inbox.
             var inboxAt = new Dictionary<Guid, long>(effects.Inbox.Count);
             foreach (var entry in effects.Inbox)

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Notifications.Domain.Commands;
 
-/// <summary>A command addressed to one user's grain. Commands are stored in the partition's stream as JSON.</summary>
+/// <summary>A command addressed to one user's rules. Timers keep commands in the grain state as JSON, hence the kinds.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "$kind")]
 [JsonDerivedType(typeof(NotifyCommand), "notify")]
 [JsonDerivedType(typeof(FlushDigestCommand), "flushDigest")]

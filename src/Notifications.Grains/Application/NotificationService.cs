@@ -6,7 +6,11 @@ using Notifications.Grains.Storage;
 
 namespace Notifications.Application;
 
-/// <summary>Validates sends, resolves them against their types and hands each to its user's grain.</summary>
+/// <summary>
+/// Validates sends, resolves them against their types and hands each to its user's grain. Normal and bulk sends are
+/// admitted a bounded number at a time (<see cref="SiloOptions.MaxInFlightPerLane"/>), so a saturating batch waits
+/// here, costing nothing, instead of queueing thousands of turns in the thread pool ahead of a critical one.
+/// </summary>
 internal sealed class NotificationService(
     ITemplateService templates,
     UserGrains users,
@@ -15,12 +19,13 @@ internal sealed class NotificationService(
     TimeProvider time) : INotificationService
 {
     private readonly SendRequestValidator _validator = new(templates, options.Value);
+    private readonly LaneAdmission _admission = new(options.Value.MaxInFlightPerLane);
 
     public Task<SendNotificationResponse> SendAsync(SendNotificationRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var command = _validator.Resolve(request, Guid.CreateVersion7(now), now);
-        return users.Get(command.UserId).NotifyAsync(command).WaitAsync(cancellationToken);
+        return _admission.RunAsync(command.Priority, () => users.Get(command.UserId).NotifyAsync(command)).WaitAsync(cancellationToken);
     }
 
     public async Task<BatchSendResponse> SendBatchAsync(IReadOnlyList<SendNotificationRequest>? requests, CancellationToken cancellationToken)
@@ -41,7 +46,7 @@ internal sealed class NotificationService(
             try
             {
                 var command = _validator.Resolve(requests[i], Guid.CreateVersion7(now), now, $"notifications[{i}].");
-                accepted.Add((i, users.Get(command.UserId).NotifyAsync(command)));
+                accepted.Add((i, _admission.RunAsync(command.Priority, () => users.Get(command.UserId).NotifyAsync(command))));
             }
             catch (ValidationFailedException exception)
             {

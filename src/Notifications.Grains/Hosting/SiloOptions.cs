@@ -17,6 +17,8 @@ public sealed class SiloOptions
     public List<string> CriticalCategories { get; set; } = [];
     /// <summary>How long a call to a grain may take before it fails (Orleans' response timeout).</summary>
     public TimeSpan UserCommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Normal- and bulk-lane sends in flight to grains at once, per lane; the rest wait their turn at the gateway.</summary>
+    public int MaxInFlightPerLane { get; set; } = 256;
     /// <summary>Directory of *.json notification type definitions loaded at start when absent from the store.</summary>
     public string? TemplateSeedDirectory { get; set; }
     public UserRuleOptions Grain { get; set; } = new();

@@ -45,6 +45,10 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         {
             failures.Add($"Silo:IdleDeactivation must be at least one minute, Orleans' shortest collection age (was {options.IdleDeactivation}).");
         }
+        if (options.MaxInFlightPerLane is < 1 or > 1_000_000)
+        {
+            failures.Add($"Silo:MaxInFlightPerLane must be between 1 and 1000000 (was {options.MaxInFlightPerLane}).");
+        }
         if (options.UserCommandTimeout <= TimeSpan.Zero)
         {
             failures.Add("Silo:UserCommandTimeout must be positive.");
