@@ -10,7 +10,10 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     private readonly string _connectionString;
     private readonly SqliteStorageOptions _options;
     private readonly ILogger<SqliteDatabase> _logger;
+    private const int MaxIdleReaders = 16;
     private readonly Lock _lock = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnection> _readers = [];
+    private volatile bool _disposed;
     private SqliteWriter? _writer;
 
     public SqliteDatabase(IOptions<SqliteStorageOptions> options, ILogger<SqliteDatabase> logger)
@@ -59,12 +62,29 @@ internal sealed class SqliteDatabase : IAsyncDisposable
     public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, Priority lane = Priority.Normal) =>
         Writer.WriteAsync(work, cancellationToken, lane);
 
-    /// <summary>Runs a read on a pooled connection; WAL lets reads proceed while the writer commits.</summary>
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a read on one of the open reader connections; WAL lets reads proceed while the writer commits. Readers
+    /// stay open with their settings applied, since opening one and setting it up costs more than a small query.
+    /// </summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        await using var connection = Open();
-        return read(connection);
+        var connection = _readers.TryTake(out var idle) ? idle : Open();
+        try
+        {
+            return Task.FromResult(read(connection));
+        }
+        finally
+        {
+            if (_readers.Count < MaxIdleReaders && !_disposed)
+            {
+                _readers.Add(connection);
+            }
+            else
+            {
+                connection.Dispose();
+            }
+        }
     }
 
     private SqliteConnection Open()
@@ -86,6 +106,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _disposed = true;
+        while (_readers.TryTake(out var reader))
+        {
+            await reader.DisposeAsync().ConfigureAwait(false);
+        }
         if (_writer is not null)
         {
             await _writer.DisposeAsync().ConfigureAwait(false);

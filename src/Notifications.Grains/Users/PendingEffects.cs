@@ -12,6 +12,7 @@ public sealed record PendingEffects(
 {
     public bool IsEmpty => Notifications.Count == 0 && Inbox.Count == 0 && Deliveries.Count == 0;
 
+    /// <summary>Takes the turn's lists as they are: a turn's effects are not touched once it ended.</summary>
     public static PendingEffects From(long turn, Priority lane, TurnEffects effects) =>
-        new(turn, lane, [.. effects.Notifications], [.. effects.Inbox], [.. effects.Deliveries]);
+        new(turn, lane, effects.Notifications, effects.Inbox, effects.Deliveries);
 }

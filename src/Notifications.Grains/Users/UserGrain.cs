@@ -10,6 +10,7 @@ using Notifications.Grains.Hosting;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Storage;
 using Notifications.Model;
+using Orleans.Placement;
 using Orleans.Utilities;
 
 namespace Notifications.Grains.Users;
@@ -22,6 +23,7 @@ namespace Notifications.Grains.Users;
 /// active and from an Orleans reminder otherwise.
 /// </summary>
 [GrainType(GrainTypeName)]
+[PreferLocalPlacement]
 internal sealed partial class UserGrain(
     [PersistentState("user", GrainStorageNames.Users)] IPersistentState<UserGrainState> storage,
     IEffectStore records,

@@ -10,33 +10,25 @@ namespace Notifications.Storage.Sqlite.GrainStorage;
 /// Orleans grain storage in the silo's SQLite file. Every write is one operation of the single writer, so the
 /// writes of many grains made at the same time commit in one transaction (group commit). The ETag is a version
 /// number: a write whose version is not the stored one (a stale activation) fails with
-/// <see cref="InconsistentStateException"/> and changes nothing.
+/// <see cref="InconsistentStateException"/> and changes nothing. Reads are grouped the same way (<see cref="GrainStateReader"/>).
 /// </summary>
-internal sealed partial class SqliteGrainStorage(string name, SqliteGrainStorageOptions options, SqliteDatabase database, ILogger<SqliteGrainStorage> logger) : IGrainStorage
+internal sealed partial class SqliteGrainStorage(string name, SqliteGrainStorageOptions options, SqliteDatabase database, GrainStateReader reader, ILogger<SqliteGrainStorage> logger) : IGrainStorage
 {
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = grainId.ToString();
-        return database.ReadAsync(connection =>
+        var row = await reader.ReadAsync(grainId.ToString(), stateName).ConfigureAwait(false);
+        if (row is not { } stored)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version, payload FROM grain_state WHERE grain_id = $id AND state_name = $name";
-            command.With("$id", key).With("$name", stateName);
-            using var reader = command.ExecuteReader();
-            if (!reader.Read())
-            {
-                grainState.State = Activator.CreateInstance<T>();
-                grainState.ETag = null;
-                grainState.RecordExists = false;
-                return true;
-            }
-            var payload = (byte[])reader.GetValue(1);
-            grainState.State = payload.Length == 0 ? Activator.CreateInstance<T>() : options.GrainStorageSerializer.Deserialize<T>(new BinaryData(payload)) ?? Activator.CreateInstance<T>();
-            grainState.ETag = reader.GetInt64(0).ToString(CultureInfo.InvariantCulture);
-            // A state cleared with DeleteStateOnClear off keeps its row and version but no payload: no record, as the clear said.
-            grainState.RecordExists = payload.Length > 0;
-            return true;
-        }, CancellationToken.None);
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+        var payload = stored.Payload;
+        grainState.State = payload.Length == 0 ? Activator.CreateInstance<T>() : options.GrainStorageSerializer.Deserialize<T>(new BinaryData(payload)) ?? Activator.CreateInstance<T>();
+        grainState.ETag = stored.Version.ToString(CultureInfo.InvariantCulture);
+        // A state cleared with DeleteStateOnClear off keeps its row and version but no payload: no record, as the clear said.
+        grainState.RecordExists = payload.Length > 0;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -12,5 +12,6 @@ internal static class SqliteGrainStorageFactory
             name,
             services.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name),
             services.GetRequiredService<SqliteDatabase>(),
+            services.GetRequiredService<GrainStateReader>(),
             services.GetRequiredService<ILogger<SqliteGrainStorage>>());
 }

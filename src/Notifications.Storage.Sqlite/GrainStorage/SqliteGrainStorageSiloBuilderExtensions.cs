@@ -22,6 +22,7 @@ public static class SqliteGrainStorageSiloBuilderExtensions
             }
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteGrainStorageOptions>, SqliteGrainStorageOptionsValidator>());
             services.TryAddSingleton<JsonGrainStateSerializer>();
+            services.TryAddSingleton<GrainStateReader>();
             services.AddOptions<SqliteGrainStorageOptions>(name).PostConfigure<JsonGrainStateSerializer>((o, json) => o.GrainStorageSerializer ??= json);
             services.AddGrainStorage(name, SqliteGrainStorageFactory.Create);
         });
