@@ -20,7 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
 
-    public EffectFaults Faults { get; } = new();
+    public StoreFaults Faults { get; } = new();
 
     public TestCluster Cluster { get; private set; } = null!;
 

@@ -8,7 +8,7 @@ namespace Notifications.Grains.Tests.Infrastructure;
 /// What every silo of one test cluster shares with the test: the clock and the effect-store fault switch.
 /// TestCluster creates configurators with <c>new()</c>, so they find these through a key in the cluster's configuration.
 /// </summary>
-public sealed class ClusterParts(ManualTimeProvider clock, EffectFaults faults)
+public sealed class ClusterParts(ManualTimeProvider clock, StoreFaults faults)
 {
     public const string KeySetting = "Test:ClusterParts";
 
@@ -16,7 +16,7 @@ public sealed class ClusterParts(ManualTimeProvider clock, EffectFaults faults)
 
     public ManualTimeProvider Clock { get; } = clock;
 
-    public EffectFaults Faults { get; } = faults;
+    public StoreFaults Faults { get; } = faults;
 
     public string Register()
     {

@@ -3,13 +3,14 @@ using Notifications.Grains.Storage;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Reminders;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace Notifications.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// One silo of the test cluster, built as the product builds it (AddNotificationGrains + AddSqliteStorage on the
-/// cluster's one SQLite file), on the test's clock, with the record store behind the test's fault switch.
+/// cluster's one SQLite file), on the test's clock, with the record store and the grain storage behind the test's fault switch.
 /// </summary>
 public sealed class NotificationSiloConfigurator : ISiloConfigurator
 {
@@ -37,9 +38,19 @@ public sealed class NotificationSiloConfigurator : ISiloConfigurator
         siloBuilder.AddNotificationGrains(siloBuilder.Configuration);
         siloBuilder.AddSqliteStorage(siloBuilder.Configuration);
         DecorateEffectStore(services, parts.Faults);
+        DecorateGrainStorage(services, parts.Faults);
     }
 
-    private static void DecorateEffectStore(IServiceCollection services, EffectFaults faults)
+    private static void DecorateGrainStorage(IServiceCollection services, StoreFaults faults)
+    {
+        var real = services.Single(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, GrainStorageNames.Users));
+        var factory = real.KeyedImplementationFactory
+            ?? throw new InvalidOperationException("The storage registers its grain storage by factory; the test decorates what it makes.");
+        services.Remove(real);
+        services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Users, (sp, key) => new FlakyGrainStorage((IGrainStorage)factory(sp, key), faults));
+    }
+
+    private static void DecorateEffectStore(IServiceCollection services, StoreFaults faults)
     {
         var real = services.Single(d => d.ServiceType == typeof(IEffectStore));
         var implementation = real.ImplementationType
