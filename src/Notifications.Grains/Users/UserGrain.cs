@@ -223,13 +223,15 @@ internal sealed partial class UserGrain(
             }
             await WriteStateAsync().ConfigureAwait(true);
             _softDirty = false;
-            if (!pending.IsEmpty)
-            {
-                await TryApplyAsync(pending).ConfigureAwait(true);
-            }
+            var applied = pending.IsEmpty || await TryApplyAsync(pending).ConfigureAwait(true);
             if (effects.Timers.Count > 0)
             {
                 await ScheduleTimersAsync().ConfigureAwait(true);
+            }
+            if (!applied)
+            {
+                // Announced by ApplyPendingAsync once its records are written: not before they exist, and not twice.
+                return;
             }
         }
         else
@@ -270,18 +272,23 @@ internal sealed partial class UserGrain(
         }
     }
 
-    /// <summary>The turn is committed either way: a failure here leaves the effects pending for the next turn or activation.</summary>
-    private async Task TryApplyAsync(PendingEffects pending)
+    /// <summary>
+    /// The turn is committed either way: a failure here leaves the effects pending for the next turn or activation.
+    /// False when they are still pending.
+    /// </summary>
+    private async Task<bool> TryApplyAsync(PendingEffects pending)
     {
         try
         {
             await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
             // Cleared in memory only: the next state write drops them from storage, and replaying them is harmless.
             State.Pending.Remove(pending);
+            return true;
         }
         catch (Exception exception)
         {
             LogEffectsDeferred(logger, exception, UserId, pending.Turn);
+            return false;
         }
     }
 
