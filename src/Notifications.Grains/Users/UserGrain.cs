@@ -43,6 +43,8 @@ internal sealed partial class UserGrain(
     private DateTimeOffset? _reminderDue;
     /// <summary>The rate-limit bucket changed since the state was last written.</summary>
     private bool _softDirty;
+    /// <summary>A turn failed with memory ahead of storage: this activation goes, and writes nothing more.</summary>
+    private bool _discarded;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -66,7 +68,7 @@ internal sealed partial class UserGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
-        if (_softDirty && reason.ReasonCode is not DeactivationReasonCode.ApplicationError)
+        if (_softDirty && !_discarded && reason.ReasonCode is not DeactivationReasonCode.ApplicationError)
         {
             try
             {
@@ -199,7 +201,7 @@ internal sealed partial class UserGrain(
         catch
         {
             // The rules may have changed the state half-way: start again from what is stored.
-            DeactivateOnIdle();
+            Discard();
             throw;
         }
         await CommitAsync(effects, durable, lane, now).ConfigureAwait(true);
@@ -256,9 +258,19 @@ internal sealed partial class UserGrain(
             // Memory ran ahead of storage (or another activation owns this user now): drop this activation so the
             // next call starts from what is stored. Nothing of this turn was acknowledged.
             LogCommitFailed(logger, exception, UserId);
-            DeactivateOnIdle();
+            Discard();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Drops this activation without writing its memory: the soft-state write on deactivation would otherwise commit
+    /// the very turn whose caller was just told it failed.
+    /// </summary>
+    private void Discard()
+    {
+        _discarded = true;
+        DeactivateOnIdle();
     }
 
     /// <summary>Effects committed with the state but not yet known to be in the record store (a crash, a failed write).</summary>
