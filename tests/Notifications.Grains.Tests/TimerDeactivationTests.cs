@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Notifications.Domain.Effects;
 using Notifications.Grains.Tests.Infrastructure;
 using Notifications.Model;
+using Notifications.Testing;
 
 namespace Notifications.Grains.Tests;
 
@@ -27,6 +29,10 @@ public sealed class TimerDeactivationTests(ClusterFixture cluster)
         var page = await cluster.WaitForInboxAsync(user, 1, "the release, driven by the reminder");
         Assert.Equal([deferred.Id], page.Notifications.Select(n => n.Id));
         Assert.Equal(NotificationStatus.Dispatched, (await cluster.WaitForStatusAsync(deferred.Id, NotificationStatus.Dispatched))!.Status);
+
+        // With no timer left, the backstop goes too: no reminder keeps waking the user's grain.
+        var reminders = cluster.Silo(0).Services.GetRequiredService<IReminderTable>();
+        await Eventually.Until(() => reminders.ReadRow(cluster.Grain(user).GetGrainId(), "timers"), row => row is null, "the timers reminder to be unregistered");
 
         // Later reminder periods, another deactivation and reactivation: still released once.
         cluster.Clock.Advance(TimeSpan.FromHours(3));
