@@ -3,6 +3,7 @@ using Notifications.Delivery;
 using Notifications.Domain.Effects;
 using Notifications.Grains.Tests.Infrastructure;
 using Notifications.Model;
+using Notifications.Testing;
 
 namespace Notifications.Grains.Tests;
 
@@ -40,6 +41,9 @@ public sealed class PreferenceRulesTests(ClusterFixture cluster)
         Assert.Equal([DeliveryChannel.InApp], marketingView!.Deliveries.Select(d => d.Channel));
         var generalView = await cluster.WaitForStatusAsync(general.Id, NotificationStatus.Dispatched);
         Assert.Equal([DeliveryChannel.InApp, DeliveryChannel.Email], generalView!.Deliveries.Select(d => d.Channel));
+        // The pump of the silo that wrote the job claims it; with no email provider configured it is skipped, never sent.
+        var email = await Eventually.Until(() => cluster.NotificationAsync(general.Id), v => v!.Deliveries.Any(d => d.Channel == DeliveryChannel.Email && d.Status == DeliveryStatus.Skipped), "the email job to be skipped");
+        Assert.Equal("channel not configured", email!.Deliveries.Single(d => d.Channel == DeliveryChannel.Email).Reason);
         Assert.False(await cluster.Silo(0).Users.SetChannelPreferenceAsync(ClusterFixture.NewUser("nobody"), "marketing", ChannelKind.Email, false, default));
     }
 
