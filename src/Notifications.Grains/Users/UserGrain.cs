@@ -48,6 +48,8 @@ internal sealed partial class UserGrain(
     private DateTimeOffset? _reminderDue;
     /// <summary>The rate-limit bucket changed since the state was last written.</summary>
     private bool _softDirty;
+    /// <summary>A turn failed with memory ahead of storage: this activation goes, and writes nothing more.</summary>
+    private bool _discarded;
 
     private string UserId => this.GetPrimaryKeyString();
 
@@ -71,7 +73,7 @@ internal sealed partial class UserGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
-        if (_softDirty && reason.ReasonCode is not DeactivationReasonCode.ApplicationError)
+        if (_softDirty && !_discarded && reason.ReasonCode is not DeactivationReasonCode.ApplicationError)
         {
             try
             {
@@ -204,7 +206,7 @@ internal sealed partial class UserGrain(
         catch
         {
             // The rules may have changed the state half-way: start again from what is stored.
-            DeactivateOnIdle();
+            Discard();
             throw;
         }
         await CommitAsync(effects, durable, lane, now).ConfigureAwait(true);
@@ -228,13 +230,15 @@ internal sealed partial class UserGrain(
             }
             await WriteStateAsync().ConfigureAwait(true);
             _softDirty = false;
-            if (!pending.IsEmpty)
-            {
-                await TryApplyAsync(pending).ConfigureAwait(true);
-            }
+            var applied = pending.IsEmpty || await TryApplyAsync(pending).ConfigureAwait(true);
             if (effects.Timers.Count > 0)
             {
                 await ScheduleTimersAsync().ConfigureAwait(true);
+            }
+            if (!applied)
+            {
+                // Announced by ApplyPendingAsync once its records are written: not before they exist, and not twice.
+                return;
             }
         }
         else
@@ -259,9 +263,19 @@ internal sealed partial class UserGrain(
             // Memory ran ahead of storage (or another activation owns this user now): drop this activation so the
             // next call starts from what is stored. Nothing of this turn was acknowledged.
             LogCommitFailed(logger, exception, UserId);
-            DeactivateOnIdle();
+            Discard();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Drops this activation without writing its memory: the soft-state write on deactivation would otherwise commit
+    /// the very turn whose caller was just told it failed.
+    /// </summary>
+    private void Discard()
+    {
+        _discarded = true;
+        DeactivateOnIdle();
     }
 
     /// <summary>Effects committed with the state but not yet known to be in the record store (a crash, a failed write).</summary>
@@ -275,18 +289,23 @@ internal sealed partial class UserGrain(
         }
     }
 
-    /// <summary>The turn is committed either way: a failure here leaves the effects pending for the next turn or activation.</summary>
-    private async Task TryApplyAsync(PendingEffects pending)
+    /// <summary>
+    /// The turn is committed either way: a failure here leaves the effects pending for the next turn or activation.
+    /// False when they are still pending.
+    /// </summary>
+    private async Task<bool> TryApplyAsync(PendingEffects pending)
     {
         try
         {
             await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
             // Cleared in memory only: the next state write drops them from storage, and replaying them is harmless.
             State.Pending.Remove(pending);
+            return true;
         }
         catch (Exception exception)
         {
             LogEffectsDeferred(logger, exception, UserId, pending.Turn);
+            return false;
         }
     }
 

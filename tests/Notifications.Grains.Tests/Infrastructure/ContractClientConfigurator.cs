@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace Notifications.Grains.Tests.Infrastructure;
+
+/// <summary>The cluster's external client speaks the same contract serialization as the silos.</summary>
+public sealed class ContractClientConfigurator : IClientBuilderConfigurator
+{
+    public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+        clientBuilder.Services.AddSerializer(serializer => serializer.AddNotificationContracts());
+}

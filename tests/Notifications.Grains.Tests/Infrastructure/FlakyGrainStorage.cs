@@ -1,0 +1,16 @@
+using Orleans.Storage;
+
+namespace Notifications.Grains.Tests.Infrastructure;
+
+/// <summary>The silo's real "users" grain storage, except that a state write armed by <see cref="StoreFaults"/> throws before it is made.</summary>
+internal sealed class FlakyGrainStorage(IGrainStorage inner, StoreFaults faults) : IGrainStorage
+{
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        faults.TripStateWrite(grainId.Key.ToString()!)
+            ? throw new IOException($"Injected: the state write of {grainId} failed.")
+            : inner.WriteStateAsync(stateName, grainId, grainState);
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ClearStateAsync(stateName, grainId, grainState);
+}
