@@ -15,6 +15,8 @@ namespace Notifications.Storage.Sqlite;
 internal sealed partial class SqliteWriter : IAsyncDisposable
 {
     private static readonly int Lanes = Enum.GetValues<Priority>().Length;
+    /// <summary>Writes of other lanes that may share a transaction with critical ones.</summary>
+    private const int CompanionsOfCritical = 32;
     private readonly ConcurrentQueue<WriteOperation>[] _queues = Enumerable.Range(0, Lanes).Select(_ => new ConcurrentQueue<WriteOperation>()).ToArray();
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly SqliteConnection _connection;
@@ -61,15 +63,24 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Fills the batch, most urgent lane first; false when nothing is queued.</summary>
+    /// <summary>
+    /// Fills the batch, most urgent lane first; false when nothing is queued. A transaction that carries critical
+    /// writes takes only a few others with it, so the critical turn waits for a short commit, not a full one.
+    /// </summary>
     private bool Take(List<WriteOperation> batch)
     {
         batch.Clear();
-        foreach (var queue in _queues)
+        var limit = _maxPerTransaction;
+        for (var lane = 0; lane < _queues.Length; lane++)
         {
-            while (batch.Count < _maxPerTransaction && queue.TryDequeue(out var operation))
+            var queue = _queues[lane];
+            while (batch.Count < limit && queue.TryDequeue(out var operation))
             {
                 batch.Add(operation);
+            }
+            if (lane == (int)Priority.Critical && batch.Count > 0)
+            {
+                limit = Math.Min(_maxPerTransaction, batch.Count + CompanionsOfCritical);
             }
         }
         return batch.Count > 0;
