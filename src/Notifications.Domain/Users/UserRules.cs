@@ -280,7 +280,7 @@ public sealed class UserRules(UserState state)
         State.Digests.Remove(flush.DigestKey);
         var data = new Dictionary<string, string>(window.Latest.Data, StringComparer.Ordinal)
         {
-            [ActorSummary.ActorsKey] = ActorSummary.Format(window.Actors, window.OtherActors),
+            [ActorSummary.ActorsKey] = ActorSummary.Format(window.Actors, window.OtherActors, State.Profile.Locale),
             [ActorSummary.CountKey] = window.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var digest = window.Latest with
