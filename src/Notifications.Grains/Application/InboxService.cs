@@ -52,7 +52,7 @@ internal sealed class InboxService(
         SendRequestValidator.RequireId(userId, "userId");
         if (request is null || (request.Read is null && request.Archived is null && !request.HasSnoozedUntil))
         {
-            throw new ValidationFailedException("body", "Give at least one of read, archived and snoozedUntil.");
+            throw new ValidationFailedException("read", "Give at least one of read, archived and snoozedUntil.");
         }
         if (request.SnoozedUntil is { } until)
         {

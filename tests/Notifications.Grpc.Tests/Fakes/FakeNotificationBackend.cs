@@ -287,7 +287,7 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
     {
         if (request is null || (request.Read is null && request.Archived is null && !request.HasSnoozedUntil))
         {
-            throw new ValidationFailedException("body", "Give at least one of read, archived and snoozedUntil.");
+            throw new ValidationFailedException("read", "Give at least one of read, archived and snoozedUntil.");
         }
         lock (_gate)
         {
