@@ -175,7 +175,7 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         DROP TABLE idempotency;
         """,
         """
-        -- v3: the embeddable inbox. Still no secondary index: filters scan the user's own range of the clustered key.
+        -- The embeddable inbox (issue 13). Still no secondary index: filters scan the user's own range of the clustered key.
         -- tags and actions are JSON arrays (NULL when none); clicked_* make the row, the in-app delivery, 'clicked'.
         ALTER TABLE inbox ADD COLUMN seen_at INTEGER NULL;
         ALTER TABLE inbox ADD COLUMN archived_at INTEGER NULL;

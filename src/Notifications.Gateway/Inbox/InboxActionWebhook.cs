@@ -31,9 +31,15 @@ internal sealed partial class InboxActionWebhook : IInboxActionListener, IDispos
         _logger = logger;
         if (configuration[UrlKey] is { Length: > 0 } url)
         {
-            _url = Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp)
-                ? parsed
-                : throw new InvalidOperationException($"{UrlKey} must be an absolute http(s) URL; it is '{url}'.");
+            if (Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp))
+            {
+                _url = parsed;
+            }
+            else
+            {
+                // A bad URL must not take the inbox down with it: the clicks are still recorded, only not posted.
+                LogBadUrl(logger, url);
+            }
         }
         var secret = configuration[SecretKey] is { Length: > 0 } own ? own : configuration["Channels:Webhook:SigningSecret"];
         _signature = string.IsNullOrEmpty(secret) ? null : new WebhookSignature(secret);
@@ -81,6 +87,9 @@ internal sealed partial class InboxActionWebhook : IInboxActionListener, IDispos
     public void Dispose() => _http.Dispose();
 
     private sealed record ActionEvent(string Event, Guid NotificationId, string UserId, string ActionId, DateTimeOffset At);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Inbox:ActionWebhookUrl '{Url}' is not an absolute http(s) URL; action clicks are not posted.")]
+    private static partial void LogBadUrl(ILogger logger, string url);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The inbox action webhook answered {Status} for action {ActionId} of notification {NotificationId}; it is not retried.")]
     private static partial void LogRefused(ILogger logger, int status, Guid notificationId, string actionId);
