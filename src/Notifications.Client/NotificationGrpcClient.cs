@@ -45,6 +45,21 @@ public sealed class NotificationGrpcClient(HttpClient httpClient, Uri address)
     public Task<MarkAllReadResponse> MarkAllReadAsync(MarkAllReadRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
         UnaryAsync($"/{Gateway}/MarkAllRead", request, MarkAllReadResponse.Parser, options, cancellationToken);
 
+    public Task<UpdateInboxItemResponse> UpdateInboxItemAsync(UpdateInboxItemRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        UnaryAsync($"/{Gateway}/UpdateInboxItem", request, UpdateInboxItemResponse.Parser, options, cancellationToken);
+
+    public Task<InboxUpdatedResponse> MarkInboxSeenAsync(MarkInboxSeenRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        UnaryAsync($"/{Gateway}/MarkInboxSeen", request, InboxUpdatedResponse.Parser, options, cancellationToken);
+
+    public Task<InboxUpdatedResponse> BulkUpdateInboxAsync(BulkUpdateInboxRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        UnaryAsync($"/{Gateway}/BulkUpdateInbox", request, InboxUpdatedResponse.Parser, options, cancellationToken);
+
+    public Task<RunInboxActionResponse> RunInboxActionAsync(RunInboxActionRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        UnaryAsync($"/{Gateway}/RunInboxAction", request, RunInboxActionResponse.Parser, options, cancellationToken);
+
+    public Task<InboxCounts> GetInboxCountsAsync(GetInboxCountsRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
+        UnaryAsync($"/{Gateway}/GetInboxCounts", request, InboxCounts.Parser, options, cancellationToken);
+
     public Task<Preferences> GetPreferencesAsync(GetPreferencesRequest request, GrpcCallOptions? options = null, CancellationToken cancellationToken = default) =>
         UnaryAsync($"/{Gateway}/GetPreferences", request, Preferences.Parser, options, cancellationToken);
 

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 using Notifications;
 using Notifications.Channels.Email;
 using Notifications.Channels.Sms;
+using Notifications.Application;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Endpoints;
 using Notifications.Gateway.Errors;
 using Notifications.Gateway.Health;
+using Notifications.Gateway.Inbox;
 using Notifications.Gateway.OpenApi;
 using Notifications.Gateway.Realtime;
 
@@ -50,6 +52,7 @@ public static class GatewayServiceCollectionExtensions
 
         services.AddSignalR().AddJsonProtocol(options => NotificationJson.Configure(options.PayloadSerializerOptions));
         services.TryAddSingleton<UserEventRelay>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IInboxActionListener, InboxActionWebhook>());
 
         // Links providers and mail clients come back to default to the routes this gateway serves under the public base URL.
         services.AddOptions<SmsOptions>().PostConfigure<IOptions<TrackingOptions>>((sms, tracking) =>

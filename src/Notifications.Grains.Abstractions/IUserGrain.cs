@@ -42,13 +42,28 @@ public interface IUserGrain : IGrainWithStringKey
     Task<int> MarkAllReadAsync();
 
     /// <summary>
-    /// Starts (or renews) live events to <paramref name="observer"/> and answers the unread count at that instant,
+    /// Read, archive and snooze changes of one item, in one turn. A snooze is a durable timer in this grain's state:
+    /// when it ends the item comes back to the live feed, once. False when the user has no such inbox item.
+    /// </summary>
+    Task<bool> UpdateInboxItemAsync(Guid notificationId, InboxItemChange change);
+
+    /// <summary>Marks every active unseen item seen (the bell was opened); answers how many.</summary>
+    Task<int> MarkSeenAsync();
+
+    /// <summary>Applies <paramref name="action"/> to every item <paramref name="query"/> covers; answers how many changed.</summary>
+    Task<int> BulkUpdateInboxAsync(InboxBulkAction action, InboxQuery query);
+
+    /// <summary>Records a click of one of the item's actions as the in-app delivery's click; null when no such item or action.</summary>
+    Task<InboxActionResult?> RunInboxActionAsync(Guid notificationId, string actionId);
+
+    /// <summary>
+    /// Starts (or renews) live events to <paramref name="observer"/> and answers the counts at that instant,
     /// so nothing committed after the answer is missed. A subscription not renewed within two minutes lapses.
     /// </summary>
-    Task<int> SubscribeAsync(IUserObserver observer);
+    Task<InboxCounts> SubscribeAsync(IUserObserver observer);
 
     Task UnsubscribeAsync(IUserObserver observer);
 
-    /// <summary>Runs the user's timers that are due (quiet-hours releases, digest flushes). The grain's own clock timer and reminder call it.</summary>
+    /// <summary>Runs the user's timers that are due (quiet-hours releases, digest flushes, snoozes ending). The grain's own clock timer and reminder call it.</summary>
     Task RunDueTimersAsync();
 }

@@ -19,7 +19,7 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
         """;
 
     private const string InsertInbox = """
-        INSERT INTO inbox (user_id, created_at, id, type, category, title, body, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        INSERT INTO inbox (user_id, created_at, id, type, category, title, body, data, tags, actions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
         ON CONFLICT DO NOTHING
         """;
 
@@ -33,6 +33,8 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
     {
         // Serialising here keeps the single writer thread for SQLite work only.
         var inboxData = effects.Inbox.Select(e => e.Data.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Data, NotificationJson.Options)).ToList();
+        var inboxTags = effects.Inbox.Select(e => e.Tags.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Tags, NotificationJson.Options)).ToList();
+        var inboxActions = effects.Inbox.Select(e => e.Actions.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Actions, NotificationJson.Options)).ToList();
         var contents = effects.Deliveries.Select(d => JsonSerializer.SerializeToUtf8Bytes(d.Content, NotificationJson.Options)).ToList();
         return database.WriteAsync(session =>
         {
@@ -75,6 +77,8 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
                 {
                     insertInbox.Bind(8, null);
                 }
+                BindJson(insertInbox, 9, inboxTags[i]);
+                BindJson(insertInbox, 10, inboxActions[i]);
                 insertInbox.Execute();
                 if (!recorded.Contains(e.NotificationId))
                 {
@@ -91,5 +95,17 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
             }
             return true;
         }, cancellationToken, effects.Lane);
+    }
+
+    private static void BindJson(RawStatement statement, int index, byte[]? json)
+    {
+        if (json is null)
+        {
+            statement.Bind(index, null);
+        }
+        else
+        {
+            statement.BindUtf8(index, json);
+        }
     }
 }

@@ -174,6 +174,17 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         DROP TABLE leases;
         DROP TABLE idempotency;
         """,
+        """
+        -- The embeddable inbox (issue 13). Still no secondary index: filters scan the user's own range of the clustered key.
+        -- tags and actions are JSON arrays (NULL when none); clicked_* make the row, the in-app delivery, 'clicked'.
+        ALTER TABLE inbox ADD COLUMN seen_at INTEGER NULL;
+        ALTER TABLE inbox ADD COLUMN archived_at INTEGER NULL;
+        ALTER TABLE inbox ADD COLUMN snoozed_until INTEGER NULL;
+        ALTER TABLE inbox ADD COLUMN tags TEXT NULL;
+        ALTER TABLE inbox ADD COLUMN actions TEXT NULL;
+        ALTER TABLE inbox ADD COLUMN clicked_at INTEGER NULL;
+        ALTER TABLE inbox ADD COLUMN clicked_action TEXT NULL;
+        """,
     ];
 
     /// <summary>Before anything else of the silo touches storage (reminders, grain state, templates).</summary>

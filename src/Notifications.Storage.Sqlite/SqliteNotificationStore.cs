@@ -38,9 +38,10 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
     private static List<DeliveryView> Deliveries(SqliteTransaction transaction, string notificationId)
     {
         var deliveries = new List<DeliveryView>();
-        // The inbox row is the in-app delivery: delivered when written, opened once the user read it.
+        // The inbox row is the in-app delivery: delivered when written, opened once the user read it, clicked once
+        // the user ran one of its actions (the action's id is the detail).
         using (var inbox = Command(transaction, """
-            SELECT i.created_at, i.read_at FROM notifications n
+            SELECT i.created_at, i.read_at, i.clicked_at, i.clicked_action FROM notifications n
             JOIN inbox i ON i.user_id = n.user_id AND i.created_at = n.inbox_at AND i.id = n.id
             WHERE n.id = $id
             """))
@@ -51,13 +52,24 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
             {
                 var created = Db.Instant(row.GetInt64(0));
                 var readAt = row.IsDBNull(1) ? (DateTimeOffset?)null : Db.Instant(row.GetInt64(1));
+                var clickedAt = row.IsDBNull(2) ? (DateTimeOffset?)null : Db.Instant(row.GetInt64(2));
                 List<DeliveryTransition> history = [new(DeliveryStatus.Delivered, created)];
+                var status = DeliveryStatus.Delivered;
+                var updated = created;
                 if (readAt is { } read)
                 {
                     history.Add(new DeliveryTransition(DeliveryStatus.Opened, read));
+                    status = DeliveryStatus.Opened;
+                    updated = read;
                 }
-                deliveries.Add(new DeliveryView(0, DeliveryChannel.InApp, "inbox", readAt is null ? DeliveryStatus.Delivered : DeliveryStatus.Opened, 1, null,
-                    readAt ?? created, history));
+                if (clickedAt is { } clicked)
+                {
+                    history.Add(new DeliveryTransition(DeliveryStatus.Clicked, clicked, row.NullableString(3)));
+                    status = DeliveryStatus.Clicked;
+                    updated = clicked > updated ? clicked : updated;
+                }
+                history = [.. history.OrderBy(t => t.At)];
+                deliveries.Add(new DeliveryView(0, DeliveryChannel.InApp, "inbox", status, 1, null, updated, history));
             }
         }
         var logs = History(transaction, notificationId);

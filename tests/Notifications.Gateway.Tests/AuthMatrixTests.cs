@@ -29,6 +29,10 @@ public sealed class AuthMatrixTests(SiloFixture silo) : IClassFixture<SiloFixtur
         { "PATCH", $"/notifications/{Guid.Empty}" },
         { "POST", "/notifications/read-all" },
         { "GET", "/notifications/stream" },
+        { "GET", "/notifications/counts" },
+        { "POST", "/notifications/seen" },
+        { "POST", "/notifications/bulk" },
+        { "POST", $"/notifications/{Guid.Empty}/actions/open" },
     };
 
     [Theory]
@@ -244,6 +248,7 @@ public sealed class AuthMatrixTests(SiloFixture silo) : IClassFixture<SiloFixtur
         "" => """{"displayName":"Mallory"}""",
         "/preferences" => """{"channels":{"email":false}}""",
         "/devices" => """{"kind":"android","token":"fcm-token-from-mallory"}""",
+        "/notifications/bulk" => """{"action":"archive"}""",
         _ => """{"read":true}""",
     };
 }

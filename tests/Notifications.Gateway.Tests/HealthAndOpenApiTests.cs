@@ -31,6 +31,8 @@ public sealed class HealthAndOpenApiTests(SiloFixture silo) : IClassFixture<Silo
             "/api/v1/users/{userId}/devices/{deviceId}", "/api/v1/users/{userId}/tokens",
             "/api/v1/users/{userId}/notifications", "/api/v1/users/{userId}/notifications/{id}",
             "/api/v1/users/{userId}/notifications/read-all", "/api/v1/users/{userId}/notifications/stream",
+            "/api/v1/users/{userId}/notifications/counts", "/api/v1/users/{userId}/notifications/seen",
+            "/api/v1/users/{userId}/notifications/bulk", "/api/v1/users/{userId}/notifications/{id}/actions/{actionId}",
             "/api/v1/templates", "/api/v1/templates/{type}", "/api/v1/admin/api-keys", "/api/v1/admin/api-keys/{id}",
         })
         {

@@ -16,4 +16,8 @@ public sealed record SendNotificationRequest
     public string? DigestKey { get; init; }
     /// <summary>Length of the digest window in seconds; defaults to the silo's setting.</summary>
     public int? DigestWindowSeconds { get; init; }
+    /// <summary>Labels the inbox filters by (at most 10, each 1-64 of [a-z0-9_.:-]); merged with the type's.</summary>
+    public IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>Buttons on the inbox item (at most 2, ids unique).</summary>
+    public IReadOnlyList<InboxAction>? Actions { get; init; }
 }

@@ -11,5 +11,7 @@ public sealed record NotificationTypeDefinition
     public IReadOnlyList<NotificationTemplate> Templates { get; init; } = [];
     /// <summary>Where the webhook channel posts notifications of this type (https); falls back to Silo:Delivery:DefaultWebhookUrl.</summary>
     public string? WebhookUrl { get; init; }
+    /// <summary>Inbox tags every notification of this type carries, besides the request's own.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -25,4 +25,7 @@ public sealed record NotifyCommand : UserCommand
     public string? WebhookUrl { get; init; }
     /// <summary>The producer's idempotency key: a second notification with it within the window is a duplicate of the first.</summary>
     public string? IdempotencyKey { get; init; }
+    /// <summary>The request's tags merged with its type's: stored with the inbox row for filtering.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public IReadOnlyList<InboxAction> Actions { get; init; } = [];
 }

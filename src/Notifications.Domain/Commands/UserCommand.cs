@@ -12,6 +12,7 @@ namespace Notifications.Domain.Commands;
 [JsonDerivedType(typeof(RemoveDeviceCommand), "removeDevice")]
 [JsonDerivedType(typeof(PushFallbackCommand), "pushFallback")]
 [JsonDerivedType(typeof(SetChannelPreferenceCommand), "setChannelPreference")]
+[JsonDerivedType(typeof(UnsnoozeCommand), "unsnooze")]
 public abstract record UserCommand
 {
     public required string UserId { get; init; }

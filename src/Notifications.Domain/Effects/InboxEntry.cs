@@ -1,3 +1,5 @@
+using Notifications.Api;
+
 namespace Notifications.Domain.Effects;
 
 public sealed record InboxEntry(
@@ -8,4 +10,9 @@ public sealed record InboxEntry(
     string Title,
     string Body,
     IReadOnlyDictionary<string, string> Data,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<InboxAction> Actions { get; init; } = [];
+}

@@ -66,6 +66,9 @@ public sealed class UserRules(UserState state)
             case SetChannelPreferenceCommand set:
                 SetChannelPreference(set);
                 break;
+            case UnsnoozeCommand:
+                // The inbox is the grain's: the rules keep no snooze state, the timer only wakes the grain.
+                break;
             default:
                 throw new ArgumentException($"The user grain cannot handle {command.GetType().Name}.", nameof(command));
         }
@@ -175,7 +178,11 @@ public sealed class UserRules(UserState state)
                 if (transport == DeliveryChannel.InApp)
                 {
                     // The inbox row is the in-app delivery: written in the same commit, so it is delivered on commit.
-                    context.Effects.Inbox.Add(new InboxEntry(notify.NotificationId, State.UserId, notify.Type, notify.Category, content.Title, content.Body, content.Data, context.Now));
+                    context.Effects.Inbox.Add(new InboxEntry(notify.NotificationId, State.UserId, notify.Type, notify.Category, content.Title, content.Body, content.Data, context.Now)
+                    {
+                        Tags = notify.Tags,
+                        Actions = notify.Actions,
+                    });
                 }
                 else
                 {
@@ -280,7 +287,7 @@ public sealed class UserRules(UserState state)
         State.Digests.Remove(flush.DigestKey);
         var data = new Dictionary<string, string>(window.Latest.Data, StringComparer.Ordinal)
         {
-            [ActorSummary.ActorsKey] = ActorSummary.Format(window.Actors, window.OtherActors),
+            [ActorSummary.ActorsKey] = ActorSummary.Format(window.Actors, window.OtherActors, State.Profile.Locale),
             [ActorSummary.CountKey] = window.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var digest = window.Latest with

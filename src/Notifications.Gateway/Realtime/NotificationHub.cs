@@ -8,7 +8,7 @@ namespace Notifications.Gateway.Realtime;
 /// <summary>
 /// SignalR view of the live stream. A user-token connection follows its own user at once; a producer with the
 /// manage scope calls <see cref="Watch"/> for the users it wants. Events arrive as methods named after
-/// <see cref="RealtimeEvent.Kind"/> ("unread", "notification") with the event as the argument.
+/// <see cref="RealtimeEvent.Kind"/> ("unread", "notification", "updated") with the event as the argument.
 /// </summary>
 internal sealed class NotificationHub(UserEventRelay relay, IInboxService inbox) : Hub
 {
@@ -68,7 +68,7 @@ internal sealed class NotificationHub(UserEventRelay relay, IInboxService inbox)
         await Groups.AddToGroupAsync(Context.ConnectionId, UserEventRelay.GroupOf(userId), Context.ConnectionAborted);
         await relay.AcquireAsync(userId, Context.ConnectionAborted);
         // The relay's stream may have started long ago; a newcomer still needs the count to draw its badge.
-        var page = await inbox.ListAsync(userId, cursor: null, limit: 1, Context.ConnectionAborted);
-        await Clients.Caller.SendAsync(RealtimeKinds.Unread, new RealtimeEvent(RealtimeKinds.Unread, null, page.UnreadCount), Context.ConnectionAborted);
+        var counts = await inbox.CountsAsync(userId, Context.ConnectionAborted);
+        await Clients.Caller.SendAsync(RealtimeKinds.Unread, new RealtimeEvent(RealtimeKinds.Unread, null, counts.Unread) { UnseenCount = counts.Unseen }, Context.ConnectionAborted);
     }
 }

@@ -7,12 +7,20 @@ using Notifications.Grains.Storage;
 namespace Notifications.Application;
 
 /// <summary>Reads the inbox from the record store; changes go through the user's grain, the inbox's only writer.</summary>
-internal sealed class InboxService(IInboxStore inbox, UserGrains users, RealtimeFeed feed) : IInboxService
+internal sealed class InboxService(
+    IInboxStore inbox,
+    UserGrains users,
+    RealtimeFeed feed,
+    IEnumerable<IInboxActionListener> actionListeners,
+    TimeProvider time) : IInboxService
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
+    public static readonly TimeSpan MaxSnooze = TimeSpan.FromDays(30);
+    /// <summary>Catch-up is read in pages of this many, so a long absence does not load the inbox at once.</summary>
+    private const int CatchUpPage = 100;
 
-    public Task<InboxPage> ListAsync(string userId, string? cursor, int? limit, CancellationToken cancellationToken)
+    public Task<InboxPage> ListAsync(string userId, string? cursor, int? limit, InboxFilter? filter, CancellationToken cancellationToken)
     {
         SendRequestValidator.RequireId(userId, "userId");
         if (limit is < 1 or > MaxPageSize)
@@ -23,7 +31,14 @@ internal sealed class InboxService(IInboxStore inbox, UserGrains users, Realtime
         {
             throw new ValidationFailedException("cursor", "cursor is not one this API returned.");
         }
-        return inbox.ListAsync(userId, cursor, limit ?? DefaultPageSize, cancellationToken);
+        var query = InboxFilters.Parse(filter, "");
+        return inbox.ListAsync(userId, cursor, limit ?? DefaultPageSize, query, time.GetUtcNow(), cancellationToken);
+    }
+
+    public Task<InboxCounts> CountsAsync(string userId, CancellationToken cancellationToken)
+    {
+        SendRequestValidator.RequireId(userId, "userId");
+        return inbox.CountsAsync(userId, time.GetUtcNow(), cancellationToken);
     }
 
     public Task<bool> SetReadAsync(string userId, Guid notificationId, bool read, CancellationToken cancellationToken)
@@ -32,23 +47,106 @@ internal sealed class InboxService(IInboxStore inbox, UserGrains users, Realtime
         return users.Get(userId).SetReadAsync(notificationId, read).WaitAsync(cancellationToken);
     }
 
+    public Task<bool> UpdateAsync(string userId, Guid notificationId, InboxUpdateRequest? request, CancellationToken cancellationToken)
+    {
+        SendRequestValidator.RequireId(userId, "userId");
+        if (request is null || (request.Read is null && request.Archived is null && !request.HasSnoozedUntil))
+        {
+            throw new ValidationFailedException("read", "Give at least one of read, archived and snoozedUntil.");
+        }
+        if (request.SnoozedUntil is { } until)
+        {
+            var now = time.GetUtcNow();
+            if (until <= now || until > now + MaxSnooze)
+            {
+                throw new ValidationFailedException("snoozedUntil", "snoozedUntil must be in the future and at most 30 days ahead (null un-snoozes).");
+            }
+        }
+        var change = new InboxItemChange(request.Read, request.Archived, request.HasSnoozedUntil, request.SnoozedUntil);
+        return users.Get(userId).UpdateInboxItemAsync(notificationId, change).WaitAsync(cancellationToken);
+    }
+
     public Task<int> MarkAllReadAsync(string userId, CancellationToken cancellationToken)
     {
         SendRequestValidator.RequireId(userId, "userId");
         return users.Get(userId).MarkAllReadAsync().WaitAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<RealtimeEvent> WatchAsync(string userId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public Task<int> MarkSeenAsync(string userId, CancellationToken cancellationToken)
     {
         SendRequestValidator.RequireId(userId, "userId");
-        var (subscription, unread) = await feed.FollowAsync(userId, cancellationToken).ConfigureAwait(false);
+        return users.Get(userId).MarkSeenAsync().WaitAsync(cancellationToken);
+    }
+
+    public Task<int> BulkAsync(string userId, InboxBulkRequest? request, CancellationToken cancellationToken)
+    {
+        SendRequestValidator.RequireId(userId, "userId");
+        var action = request?.Action switch
+        {
+            "read" => InboxBulkAction.Read,
+            "archive" => InboxBulkAction.Archive,
+            "unarchive" => InboxBulkAction.Unarchive,
+            _ => throw new ValidationFailedException("action", "action must be read, archive or unarchive."),
+        };
+        var query = InboxFilters.Parse(request!.Filter, "filter.");
+        return users.Get(userId).BulkUpdateInboxAsync(action, query).WaitAsync(cancellationToken);
+    }
+
+    public async Task<InboxActionResult?> RunActionAsync(string userId, Guid notificationId, string actionId, CancellationToken cancellationToken)
+    {
+        SendRequestValidator.RequireId(userId, "userId");
+        var result = await users.Get(userId).RunInboxActionAsync(notificationId, actionId).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (result is not null)
+        {
+            var at = time.GetUtcNow();
+            foreach (var listener in actionListeners)
+            {
+                listener.OnAction(userId, notificationId, actionId, at);
+            }
+        }
+        return result;
+    }
+
+    public async IAsyncEnumerable<RealtimeEvent> WatchAsync(string userId, string? lastEventId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        SendRequestValidator.RequireId(userId, "userId");
+        if (lastEventId is not null && !InboxCursor.TryDecode(lastEventId, out _))
+        {
+            throw new ValidationFailedException("lastEventId", "lastEventId is not an event id this API sent.");
+        }
+        // Subscribed before the catch-up is read: an item committed meanwhile is in the read, the buffer, or both.
+        var (subscription, counts) = await feed.FollowAsync(userId, cancellationToken).ConfigureAwait(false);
         using (subscription)
         {
-            yield return new RealtimeEvent("unread", null, unread);
+            yield return new RealtimeEvent(RealtimeKinds.Unread, null, counts.Unread) { UnseenCount = counts.Unseen };
+            var caughtUp = new HashSet<Guid>();
+            var cursor = lastEventId;
+            while (cursor is not null)
+            {
+                var page = await inbox.ListNewerAsync(userId, cursor, CatchUpPage, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                foreach (var item in page)
+                {
+                    caughtUp.Add(item.Id);
+                    yield return new RealtimeEvent(RealtimeKinds.Notification, item, counts.Unread) { UnseenCount = counts.Unseen, Cursor = CursorOf(item) };
+                }
+                cursor = page.Count == CatchUpPage ? CursorOf(page[^1]) : null;
+            }
             await foreach (var realtimeEvent in subscription.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (realtimeEvent is { Kind: RealtimeKinds.Notification, Notification: { } item })
+                {
+                    // Already sent by the catch-up; a snooze that ended later is a new arrival and passes (it is not in the set twice).
+                    if (caughtUp.Remove(item.Id))
+                    {
+                        continue;
+                    }
+                    yield return realtimeEvent with { Cursor = CursorOf(item) };
+                    continue;
+                }
                 yield return realtimeEvent;
             }
         }
     }
+
+    private static string CursorOf(InboxItem item) => InboxCursor.Encode(item.CreatedAt, item.Id);
 }

@@ -32,6 +32,7 @@ internal sealed class SendRequestValidator(ITemplateService templates, SiloOptio
         Priority priority;
         IReadOnlyList<ChannelKind> channels;
         string? webhookUrl = options.Delivery.DefaultWebhookUrl;
+        IReadOnlyList<string> typeTags = [];
         if (request.Type is not null)
         {
             var type = templates.Get(request.Type) ?? throw Fail(prefix + "type", $"unknown notification type '{request.Type}'.");
@@ -39,6 +40,7 @@ internal sealed class SendRequestValidator(ITemplateService templates, SiloOptio
             priority = request.Priority ?? type.DefaultPriority;
             channels = request.Channels ?? type.Channels;
             webhookUrl = type.WebhookUrl ?? webhookUrl;
+            typeTags = type.Tags;
         }
         else
         {
@@ -101,6 +103,8 @@ internal sealed class SendRequestValidator(ITemplateService templates, SiloOptio
                 throw Fail(prefix + "digestWindowSeconds", "digestWindowSeconds needs a digestKey.");
             }
         }
+        var tags = InboxLabels.Tags(request.Tags, typeTags, prefix + "tags");
+        var actions = InboxLabels.Actions(request.Actions, prefix + "actions");
         return new NotifyCommand
         {
             NotificationId = id,
@@ -117,6 +121,8 @@ internal sealed class SendRequestValidator(ITemplateService templates, SiloOptio
             AcceptedAt = now,
             WebhookUrl = channels.Contains(ChannelKind.Webhook) ? webhookUrl : null,
             IdempotencyKey = request.IdempotencyKey,
+            Tags = tags,
+            Actions = actions,
         };
     }
 

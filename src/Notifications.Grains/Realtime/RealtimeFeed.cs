@@ -17,16 +17,16 @@ internal sealed partial class RealtimeFeed(IGrainFactory grains, UserGrains user
     private IUserObserver? _reference;
     private ITimer? _renewal;
 
-    /// <summary>Subscribes before it answers, so the count it returns and the events after it leave no gap.</summary>
-    public async Task<(RealtimeBus.Subscription Subscription, int Unread)> FollowAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>Subscribes before it answers, so the counts it returns and the events after them leave no gap.</summary>
+    public async Task<(RealtimeBus.Subscription Subscription, InboxCounts Counts)> FollowAsync(string userId, CancellationToken cancellationToken)
     {
         var subscription = bus.Subscribe(userId);
         try
         {
             _followed[userId] = 0;
-            var unread = await users.Get(userId).SubscribeAsync(Reference).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var counts = await users.Get(userId).SubscribeAsync(Reference).WaitAsync(cancellationToken).ConfigureAwait(false);
             subscription.Disposed = () => Unfollow(userId);
-            return (subscription, unread);
+            return (subscription, counts);
         }
         catch
         {

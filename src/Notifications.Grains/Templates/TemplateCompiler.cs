@@ -37,6 +37,11 @@ internal static partial class TemplateCompiler
         {
             throw new ValidationFailedException("channels", "channels must name at least one channel (inApp, push, email, sms, webhook).");
         }
+        // The same limits as a send request's tags: the merged list stays within what the inbox filters by.
+        if (definition.Tags is null || definition.Tags.Count > InboxLabels.MaxTags || definition.Tags.Any(t => !InboxLabels.IsTag(t)))
+        {
+            throw new ValidationFailedException("tags", $"tags holds at most {InboxLabels.MaxTags} tags, each 1-{InboxLabels.MaxTagLength} characters of a-z, 0-9, '_', '.', ':' and '-'.");
+        }
         if (definition.WebhookUrl is { } webhookUrl && !Delivery.WebhookUrls.IsValid(webhookUrl))
         {
             throw new ValidationFailedException("webhookUrl", $"webhookUrl must be an absolute http(s) URL of at most {Delivery.WebhookUrls.MaxLength} characters without credentials.");

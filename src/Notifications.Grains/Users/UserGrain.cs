@@ -155,27 +155,86 @@ internal sealed partial class UserGrain(
 
     public Task FallBackToEmailAsync(PushFallbackCommand command) => RunAsync(command, command.Priority);
 
-    public async Task<bool> SetReadAsync(Guid notificationId, bool read)
-    {
-        var changed = await inbox.SetReadAsync(UserId, notificationId, read, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
-        if (changed)
-        {
-            await AnnounceUnreadAsync().ConfigureAwait(true);
-        }
-        return changed;
-    }
+    public Task<bool> SetReadAsync(Guid notificationId, bool read) => UpdateInboxItemAsync(notificationId, new InboxItemChange(Read: read));
 
     public async Task<int> MarkAllReadAsync()
     {
+        await ApplyPendingAsync().ConfigureAwait(true);
         var updated = await inbox.MarkAllReadAsync(UserId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
-        await AnnounceUnreadAsync().ConfigureAwait(true);
+        await AnnounceCountsAsync().ConfigureAwait(true);
         return updated;
     }
 
-    public async Task<int> SubscribeAsync(IUserObserver observer)
+    public async Task<bool> UpdateInboxItemAsync(Guid notificationId, InboxItemChange change)
+    {
+        // Items of a turn whose records are still pending exist for the user: write them first.
+        await ApplyPendingAsync().ConfigureAwait(true);
+        var now = time.GetUtcNow();
+        if (change.Snooze)
+        {
+            if (await inbox.GetAsync(UserId, notificationId, CancellationToken.None).ConfigureAwait(true) is null)
+            {
+                return false;
+            }
+            // The timer is committed before the row says "snoozed": a row snoozed without its timer would never come
+            // back live, while a timer whose row write failed finds the row not snoozed and announces nothing.
+            State.Timers.RemoveAll(t => t.Command is UnsnoozeCommand u && u.NotificationId == notificationId);
+            if (change.SnoozedUntil is { } until)
+            {
+                var command = new UnsnoozeCommand { UserId = UserId, NotificationId = notificationId, Until = until };
+                State.Timers.Add(new DurableTimer(Guid.CreateVersion7(now), until, command, Priority.Normal));
+            }
+            await WriteStateAsync().ConfigureAwait(true);
+            _softDirty = false;
+            await ScheduleTimersAsync().ConfigureAwait(true);
+        }
+        if (!await inbox.UpdateAsync(UserId, notificationId, change, now, CancellationToken.None).ConfigureAwait(true))
+        {
+            return false;
+        }
+        await AnnounceUpdatedAsync(notificationId).ConfigureAwait(true);
+        return true;
+    }
+
+    public async Task<int> MarkSeenAsync()
+    {
+        await ApplyPendingAsync().ConfigureAwait(true);
+        var updated = await inbox.MarkSeenAsync(UserId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
+        if (updated > 0)
+        {
+            await AnnounceCountsAsync().ConfigureAwait(true);
+        }
+        return updated;
+    }
+
+    public async Task<int> BulkUpdateInboxAsync(InboxBulkAction action, InboxQuery query)
+    {
+        await ApplyPendingAsync().ConfigureAwait(true);
+        var updated = await inbox.BulkAsync(UserId, action, query, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
+        if (updated > 0)
+        {
+            // One count event, not an "updated" per item: a bulk change may touch the whole inbox.
+            await AnnounceCountsAsync().ConfigureAwait(true);
+        }
+        return updated;
+    }
+
+    public async Task<InboxActionResult?> RunInboxActionAsync(Guid notificationId, string actionId)
+    {
+        await ApplyPendingAsync().ConfigureAwait(true);
+        var item = await inbox.GetAsync(UserId, notificationId, CancellationToken.None).ConfigureAwait(true);
+        if (item?.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action)
+        {
+            return null;
+        }
+        await inbox.RecordActionAsync(UserId, notificationId, actionId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
+        return new InboxActionResult(action.Url);
+    }
+
+    public async Task<InboxCounts> SubscribeAsync(IUserObserver observer)
     {
         Observers.Subscribe(observer, observer);
-        return await inbox.UnreadCountAsync(UserId, CancellationToken.None).ConfigureAwait(true);
+        return await inbox.CountsAsync(UserId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
     }
 
     public Task UnsubscribeAsync(IUserObserver observer)
@@ -322,22 +381,55 @@ internal sealed partial class UserGrain(
         {
             return;
         }
-        var unread = await inbox.UnreadCountAsync(UserId, CancellationToken.None).ConfigureAwait(true);
+        var counts = await inbox.CountsAsync(UserId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
         foreach (var entry in applied.Inbox)
         {
-            var realtimeEvent = new RealtimeEvent("notification", InboxItems.From(entry), unread);
-            await observers.Notify(o => o.OnEventAsync(UserId, realtimeEvent)).ConfigureAwait(true);
+            await NotifyObserversAsync(observers, Event(RealtimeKinds.Notification, InboxItems.From(entry), counts)).ConfigureAwait(true);
         }
     }
 
-    private async Task AnnounceUnreadAsync()
+    private async Task AnnounceCountsAsync()
     {
         if (_observers is { Count: > 0 } observers)
         {
-            var realtimeEvent = new RealtimeEvent("unread", null, await inbox.UnreadCountAsync(UserId, CancellationToken.None).ConfigureAwait(true));
-            await observers.Notify(o => o.OnEventAsync(UserId, realtimeEvent)).ConfigureAwait(true);
+            var counts = await inbox.CountsAsync(UserId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
+            await NotifyObserversAsync(observers, Event(RealtimeKinds.Unread, null, counts)).ConfigureAwait(true);
         }
     }
+
+    /// <summary>The item as it is now, then the counts: "updated" carries them too, "unread" keeps older clients' badges right.</summary>
+    private async Task AnnounceUpdatedAsync(Guid notificationId)
+    {
+        if (_observers is not { Count: > 0 } observers)
+        {
+            return;
+        }
+        var counts = await inbox.CountsAsync(UserId, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(true);
+        if (await inbox.GetAsync(UserId, notificationId, CancellationToken.None).ConfigureAwait(true) is { } item)
+        {
+            await NotifyObserversAsync(observers, Event(RealtimeKinds.Updated, item, counts)).ConfigureAwait(true);
+        }
+        await NotifyObserversAsync(observers, Event(RealtimeKinds.Unread, null, counts)).ConfigureAwait(true);
+    }
+
+    /// <summary>A snooze ended: the item is new to the active feed again, so it comes as a "notification".</summary>
+    private async Task AnnounceReturnedAsync(Guid notificationId, DateTimeOffset now)
+    {
+        if (_observers is not { Count: > 0 } observers
+            || await inbox.GetAsync(UserId, notificationId, CancellationToken.None).ConfigureAwait(true) is not { } item
+            || item.ArchivedAt is not null || item.SnoozedUntil > now)
+        {
+            return;
+        }
+        var counts = await inbox.CountsAsync(UserId, now, CancellationToken.None).ConfigureAwait(true);
+        await NotifyObserversAsync(observers, Event(RealtimeKinds.Notification, item, counts)).ConfigureAwait(true);
+    }
+
+    private static RealtimeEvent Event(string kind, InboxItem? item, InboxCounts counts) =>
+        new(kind, item, counts.Unread) { UnseenCount = counts.Unseen };
+
+    private Task NotifyObserversAsync(ObserverManager<IUserObserver> observers, RealtimeEvent realtimeEvent) =>
+        observers.Notify(o => o.OnEventAsync(UserId, realtimeEvent));
 
     /// <summary>Every due timer runs as its own turn; each turn's write removes its timer, so none runs twice.</summary>
     private async Task FireDueTimersAsync()
@@ -352,6 +444,11 @@ internal sealed partial class UserGrain(
             }
             await ApplyPendingAsync().ConfigureAwait(true);
             State.Timers.Remove(due);
+            if (due.Command is UnsnoozeCommand unsnooze)
+            {
+                await EndSnoozeAsync(unsnooze, due.Lane, now).ConfigureAwait(true);
+                continue;
+            }
             var effects = new TurnEffects();
             var context = new TurnContext(now, renderer, options.Value.Grain, effects, () => Guid.CreateVersion7(now));
             try
@@ -367,6 +464,17 @@ internal sealed partial class UserGrain(
             await CommitAsync(effects, durable: true, due.Lane, now).ConfigureAwait(true);
         }
         await ScheduleTimersAsync().ConfigureAwait(true);
+    }
+
+    /// <summary>
+    /// The row is cleared first (only if it is still this snooze), then the state write removes the timer: a crash
+    /// in between runs the timer again, which finds the row cleared and still announces, once, after the write.
+    /// </summary>
+    private async Task EndSnoozeAsync(UnsnoozeCommand unsnooze, Priority lane, DateTimeOffset now)
+    {
+        await inbox.EndSnoozeAsync(UserId, unsnooze.NotificationId, unsnooze.Until, CancellationToken.None).ConfigureAwait(true);
+        await CommitAsync(new TurnEffects(), durable: true, lane, now).ConfigureAwait(true);
+        await AnnounceReturnedAsync(unsnooze.NotificationId, now).ConfigureAwait(true);
     }
 
     private async Task ScheduleTimersAsync()

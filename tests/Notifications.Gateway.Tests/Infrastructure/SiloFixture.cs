@@ -15,9 +15,12 @@ public class SiloFixture : IAsyncLifetime
     public string ManageKey { get; private set; } = "";
     public string SendKey { get; private set; } = "";
 
+    /// <summary>Configuration a derived fixture gives its silo.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public virtual async Task InitializeAsync()
     {
-        Factory = new TestSilo<Program>();
+        Factory = new TestSilo<Program>(Settings);
         using var anonymous = Factory.CreateClient();
         await Eventually.Until(
             async () => (await anonymous.GetAsync("/readyz")).StatusCode,
@@ -28,7 +31,7 @@ public class SiloFixture : IAsyncLifetime
         SendKey = await CreateKeyAsync(AdminKey, "test send", Auth.Scopes.Send);
     }
 
-    public async Task DisposeAsync() => await Factory.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Factory.DisposeAsync();
 
     public HttpClient Client(string? bearer = null)
     {

@@ -9,10 +9,14 @@ public sealed class SseReader(Stream stream) : IDisposable
 
     private readonly StreamReader _reader = new(stream, Encoding.UTF8);
 
+    /// <summary>The <c>id:</c> of the last event read; null when it had none.</summary>
+    public string? LastId { get; private set; }
+
     public async Task<(string Event, string Data)> NextAsync(TimeSpan? timeout = null)
     {
         using var deadline = new CancellationTokenSource(timeout ?? DefaultTimeout);
         string eventType = "message";
+        string? id = null;
         var data = new StringBuilder();
         while (true)
         {
@@ -21,6 +25,7 @@ public sealed class SseReader(Stream stream) : IDisposable
             {
                 if (data.Length > 0)
                 {
+                    LastId = id;
                     return (eventType, data.ToString());
                 }
                 continue;
@@ -28,6 +33,10 @@ public sealed class SseReader(Stream stream) : IDisposable
             if (line.StartsWith("event:", StringComparison.Ordinal))
             {
                 eventType = line["event:".Length..].Trim();
+            }
+            else if (line.StartsWith("id:", StringComparison.Ordinal))
+            {
+                id = line["id:".Length..].Trim();
             }
             else if (line.StartsWith("data:", StringComparison.Ordinal))
             {

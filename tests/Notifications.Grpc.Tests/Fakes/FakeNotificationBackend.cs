@@ -269,6 +269,93 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
         }
     }
 
+    public Task<InboxPage> ListAsync(string userId, string? cursor, int? limit, InboxFilter? filter, CancellationToken cancellationToken) =>
+        filter?.State is null or "active" or "all"
+            ? ListAsync(userId, cursor, limit, cancellationToken)
+            : throw new ValidationFailedException("state", "the fake knows only active and all.");
+
+    public Task<InboxCounts> CountsAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var items = _inboxes.GetValueOrDefault(userId) ?? [];
+            return Task.FromResult(new InboxCounts(items.Count(i => i.ReadAt is null), items.Count(i => i.SeenAt is null)));
+        }
+    }
+
+    public Task<bool> UpdateAsync(string userId, Guid notificationId, InboxUpdateRequest? request, CancellationToken cancellationToken)
+    {
+        if (request is null || (request.Read is null && request.Archived is null && !request.HasSnoozedUntil))
+        {
+            throw new ValidationFailedException("read", "Give at least one of read, archived and snoozedUntil.");
+        }
+        lock (_gate)
+        {
+            var items = _inboxes.GetValueOrDefault(userId);
+            var index = items?.FindIndex(i => i.Id == notificationId) ?? -1;
+            if (index < 0)
+            {
+                return Task.FromResult(false);
+            }
+            var item = items![index];
+            if (request.Read is { } read)
+            {
+                item = item with { ReadAt = read ? DateTimeOffset.UnixEpoch : null };
+            }
+            if (request.Archived is { } archived)
+            {
+                item = item with { ArchivedAt = archived ? DateTimeOffset.UnixEpoch : null };
+            }
+            if (request.HasSnoozedUntil)
+            {
+                item = item with { SnoozedUntil = request.SnoozedUntil };
+            }
+            items[index] = item;
+        }
+        return Task.FromResult(true);
+    }
+
+    public Task<int> MarkSeenAsync(string userId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var items = _inboxes.GetValueOrDefault(userId) ?? [];
+            var marked = items.Count(i => i.SeenAt is null);
+            for (var i = 0; i < items.Count; i++)
+            {
+                items[i] = items[i] with { SeenAt = items[i].SeenAt ?? DateTimeOffset.UnixEpoch };
+            }
+            return Task.FromResult(marked);
+        }
+    }
+
+    public Task<int> BulkAsync(string userId, InboxBulkRequest? request, CancellationToken cancellationToken) =>
+        request?.Action switch
+        {
+            "read" => MarkAllReadAsync(userId, cancellationToken),
+            "archive" or "unarchive" => Task.FromResult(0),
+            _ => throw new ValidationFailedException("action", "action must be read, archive or unarchive."),
+        };
+
+    public Task<InboxActionResult?> RunActionAsync(string userId, Guid notificationId, string actionId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var action = _inboxes.GetValueOrDefault(userId)?.FirstOrDefault(i => i.Id == notificationId)?.Actions.FirstOrDefault(a => a.Id == actionId);
+            if (action is not null)
+            {
+                ActionsRun.Add((userId, notificationId, actionId));
+            }
+            return Task.FromResult(action is null ? null : new InboxActionResult(action.Url));
+        }
+    }
+
+    /// <summary>The fake has no cursors for items: a reconnect only starts the live events again.</summary>
+    public IAsyncEnumerable<RealtimeEvent> WatchAsync(string userId, string? lastEventId, CancellationToken cancellationToken) =>
+        WatchAsync(userId, cancellationToken);
+
+    public List<(string UserId, Guid NotificationId, string ActionId)> ActionsRun { get; } = [];
+
     public int InboxCount(string userId)
     {
         lock (_gate)
@@ -327,7 +414,11 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
                 request.Content?.Title, request.Content?.Body, DateTimeOffset.UnixEpoch, deliveries);
             item = new InboxItem(
                 id, request.Type, category, request.Content?.Title ?? request.Type ?? "", request.Content?.Body ?? "",
-                request.Data ?? [], DateTimeOffset.UnixEpoch, null);
+                request.Data ?? [], DateTimeOffset.UnixEpoch, null)
+            {
+                Tags = request.Tags ?? [],
+                Actions = request.Actions ?? [],
+            };
             if (!_inboxes.TryGetValue(request.UserId, out var inbox))
             {
                 _inboxes[request.UserId] = inbox = [];

@@ -1,3 +1,4 @@
+using Notifications.Api;
 using Notifications.Delivery;
 using Notifications.Domain.Effects;
 
@@ -33,7 +34,7 @@ public abstract partial class RecordStoreConformance
         var item = await Store.Inbox.GetAsync("u1", id, default);
         Assert.NotNull(item);
         Assert.Equal("42", item.Data["postId"]);
-        Assert.Equal(1, await Store.Inbox.UnreadCountAsync("u1", default));
+        Assert.Equal(1, (await Store.Inbox.CountsAsync("u1", T0, default)).Unread);
         var job = Assert.Single(await Store.Deliveries.ClaimAsync(DeliveryChannel.Email, Priority.High, 10, T0, TimeSpan.FromMinutes(1), default));
         Assert.Equal(id, job.Request.NotificationId);
         Assert.Equal("ada@example.com", job.Request.Target);
@@ -50,7 +51,7 @@ public abstract partial class RecordStoreConformance
         await ApplyAsync(turn);
         await ApplyAsync(turn);
 
-        var page = await Store.Inbox.ListAsync("u1", null, 10, default);
+        var page = await Store.Inbox.ListAsync("u1", null, 10, InboxQuery.Active, T0, default);
         Assert.Equal([id], page.Notifications.Select(n => n.Id));
         Assert.Equal(1, page.UnreadCount);
         var view = await Store.Notifications.GetAsync(id, default);
@@ -74,7 +75,7 @@ public abstract partial class RecordStoreConformance
         await ApplyAsync(turn);
 
         Assert.Equal(T0.AddSeconds(2), (await Store.Inbox.GetAsync("u1", id, default))!.ReadAt);
-        Assert.Equal(0, await Store.Inbox.UnreadCountAsync("u1", default));
+        Assert.Equal(0, (await Store.Inbox.CountsAsync("u1", T0, default)).Unread);
         var email = (await Store.Notifications.GetAsync(id, default))!.Deliveries.Single(d => d.Channel == DeliveryChannel.Email);
         Assert.Equal(DeliveryStatus.Sent, email.Status);
         Assert.Empty(await Store.Deliveries.ClaimAsync(DeliveryChannel.Email, Priority.Normal, 10, T0.AddDays(1), TimeSpan.FromMinutes(1), default));
@@ -111,7 +112,7 @@ public abstract partial class RecordStoreConformance
 
         for (var i = 0; i < ids.Count; i++)
         {
-            Assert.Equal([ids[i]], (await Store.Inbox.ListAsync($"user-{i}", null, 10, default)).Notifications.Select(n => n.Id));
+            Assert.Equal([ids[i]], (await Store.Inbox.ListAsync($"user-{i}", null, 10, InboxQuery.Active, T0, default)).Notifications.Select(n => n.Id));
         }
     }
 
@@ -121,6 +122,6 @@ public abstract partial class RecordStoreConformance
         await ApplyAsync(Turn());
 
         Assert.Null(await Store.Notifications.GetAsync(Guid.NewGuid(), default));
-        Assert.Empty((await Store.Inbox.ListAsync("u1", null, 10, default)).Notifications);
+        Assert.Empty((await Store.Inbox.ListAsync("u1", null, 10, InboxQuery.Active, T0, default)).Notifications);
     }
 }

@@ -1,3 +1,5 @@
+using Notifications.Api;
+
 namespace Notifications.Storage.Tests.Records;
 
 /// <summary>The inbox store: paging, read marks, unread counts, retention.</summary>
@@ -13,9 +15,9 @@ public abstract partial class RecordStoreConformance
         }
         await AddToInboxAsync("u2", Guid.NewGuid(), T0);
 
-        var page1 = await Store.Inbox.ListAsync("u1", null, 2, default);
-        var page2 = await Store.Inbox.ListAsync("u1", page1.NextCursor, 2, default);
-        var page3 = await Store.Inbox.ListAsync("u1", page2.NextCursor, 2, default);
+        var page1 = await Store.Inbox.ListAsync("u1", null, 2, InboxQuery.Active, T0, default);
+        var page2 = await Store.Inbox.ListAsync("u1", page1.NextCursor, 2, InboxQuery.Active, T0, default);
+        var page3 = await Store.Inbox.ListAsync("u1", page2.NextCursor, 2, InboxQuery.Active, T0, default);
 
         var all = page1.Notifications.Concat(page2.Notifications).Concat(page3.Notifications).Select(n => n.Id).ToList();
         Assert.Equal(Enumerable.Reverse(ids), all);
@@ -37,7 +39,7 @@ public abstract partial class RecordStoreConformance
         Assert.True(await Store.Inbox.SetReadAsync("u1", ids[0], true, T0, default));
         Assert.False(await Store.Inbox.SetReadAsync("u2", ids[0], true, T0, default));
         Assert.False(await Store.Inbox.SetReadAsync("u1", Guid.NewGuid(), true, T0, default));
-        Assert.Equal(4, await Store.Inbox.UnreadCountAsync("u1", default));
+        Assert.Equal(4, (await Store.Inbox.CountsAsync("u1", T0, default)).Unread);
         Assert.Equal(T0, (await Store.Inbox.GetAsync("u1", ids[0], default))!.ReadAt);
         Assert.Null(await Store.Inbox.GetAsync("u2", ids[0], default));
 
@@ -46,12 +48,12 @@ public abstract partial class RecordStoreConformance
         Assert.Equal(T0, (await Store.Inbox.GetAsync("u1", ids[0], default))!.ReadAt);
         Assert.True(await Store.Inbox.SetReadAsync("u1", ids[0], false, T0, default));
         Assert.Null((await Store.Inbox.GetAsync("u1", ids[0], default))!.ReadAt);
-        Assert.Equal(5, await Store.Inbox.UnreadCountAsync("u1", default));
+        Assert.Equal(5, (await Store.Inbox.CountsAsync("u1", T0, default)).Unread);
 
         Assert.Equal(5, await Store.Inbox.MarkAllReadAsync("u1", T0, default));
-        Assert.Equal(0, await Store.Inbox.UnreadCountAsync("u1", default));
+        Assert.Equal(0, (await Store.Inbox.CountsAsync("u1", T0, default)).Unread);
         Assert.Equal(0, await Store.Inbox.MarkAllReadAsync("u1", T0, default));
-        Assert.Equal(1, await Store.Inbox.UnreadCountAsync("u2", default));
+        Assert.Equal(1, (await Store.Inbox.CountsAsync("u2", T0, default)).Unread);
     }
 
     [Fact]
@@ -64,7 +66,7 @@ public abstract partial class RecordStoreConformance
 
         Assert.Equal(1, await Store.Inbox.PurgeAsync(T0.AddDays(-90), default));
 
-        Assert.Equal([recent], (await Store.Inbox.ListAsync("u1", null, 10, default)).Notifications.Select(n => n.Id));
+        Assert.Equal([recent], (await Store.Inbox.ListAsync("u1", null, 10, InboxQuery.Active, T0, default)).Notifications.Select(n => n.Id));
         Assert.Null(await Store.Inbox.GetAsync("u1", old, default));
         Assert.Equal(0, await Store.Inbox.PurgeAsync(T0.AddDays(-90), default));
     }

@@ -24,7 +24,26 @@ internal static class ProtoRequestMapper
         IdempotencyKey = request.HasIdempotencyKey ? request.IdempotencyKey : null,
         DigestKey = request.HasDigestKey ? request.DigestKey : null,
         DigestWindowSeconds = request.HasDigestWindowSeconds ? request.DigestWindowSeconds : null,
+        Tags = request.Tags.Count == 0 ? null : [.. request.Tags],
+        Actions = request.Actions.Count == 0 ? null : [.. request.Actions.Select(a => new InboxAction(a.Id, a.Label, a.HasUrl ? a.Url : null))],
     };
+
+    /// <summary>Unspecified is the default state (active), as an absent state is on REST.</summary>
+    public static string? ToState(Proto.InboxState state) => state switch
+    {
+        Proto.InboxState.Unspecified => null,
+        Proto.InboxState.Active => "active",
+        Proto.InboxState.Unread => "unread",
+        Proto.InboxState.Archived => "archived",
+        Proto.InboxState.Snoozed => "snoozed",
+        Proto.InboxState.All => "all",
+        // Refused by the service, naming the field.
+        _ => state.ToString(),
+    };
+
+    public static InboxFilter? ToDto(Proto.InboxFilter? filter) => filter is null
+        ? null
+        : new InboxFilter(ToState(filter.State), filter.HasCategory ? filter.Category : null, filter.HasTag ? filter.Tag : null);
 
     public static NotificationPreferences ToDto(Proto.Preferences preferences) => new()
     {

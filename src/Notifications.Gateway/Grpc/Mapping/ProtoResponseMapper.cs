@@ -69,7 +69,7 @@ internal static class ProtoResponseMapper
 
     public static Proto.InboxPage ToProto(InboxPage page)
     {
-        var message = new Proto.InboxPage { UnreadCount = page.UnreadCount };
+        var message = new Proto.InboxPage { UnreadCount = page.UnreadCount, UnseenCount = page.UnseenCount };
         if (page.NextCursor is not null)
         {
             message.NextCursor = page.NextCursor;
@@ -89,7 +89,12 @@ internal static class ProtoResponseMapper
             Body = item.Body,
             CreatedAt = Timestamp.FromDateTimeOffset(item.CreatedAt),
             ReadAt = item.ReadAt is { } readAt ? Timestamp.FromDateTimeOffset(readAt) : null,
+            SeenAt = item.SeenAt is { } seenAt ? Timestamp.FromDateTimeOffset(seenAt) : null,
+            ArchivedAt = item.ArchivedAt is { } archivedAt ? Timestamp.FromDateTimeOffset(archivedAt) : null,
+            SnoozedUntil = item.SnoozedUntil is { } snoozedUntil ? Timestamp.FromDateTimeOffset(snoozedUntil) : null,
         };
+        message.Tags.AddRange(item.Tags);
+        message.Actions.AddRange(item.Actions.Select(ToProto));
         if (item.Type is not null)
         {
             message.Type = item.Type;
@@ -102,12 +107,33 @@ internal static class ProtoResponseMapper
         return message;
     }
 
-    public static Proto.InboxEvent ToProto(RealtimeEvent realtime) => new()
+    public static Proto.InboxAction ToProto(InboxAction action)
     {
-        Kind = realtime.Kind,
-        Notification = realtime.Notification is null ? null : ToProto(realtime.Notification),
-        UnreadCount = realtime.UnreadCount,
-    };
+        var message = new Proto.InboxAction { Id = action.Id, Label = action.Label };
+        if (action.Url is not null)
+        {
+            message.Url = action.Url;
+        }
+        return message;
+    }
+
+    public static Proto.InboxEvent ToProto(RealtimeEvent realtime)
+    {
+        var message = new Proto.InboxEvent
+        {
+            Kind = realtime.Kind,
+            Notification = realtime.Notification is null ? null : ToProto(realtime.Notification),
+            UnreadCount = realtime.UnreadCount,
+            UnseenCount = realtime.UnseenCount,
+        };
+        if (realtime.Cursor is not null)
+        {
+            message.EventId = realtime.Cursor;
+        }
+        return message;
+    }
+
+    public static Proto.InboxCounts ToProto(InboxCounts counts) => new() { Unread = counts.Unread, Unseen = counts.Unseen };
 
     public static Proto.Preferences ToProto(NotificationPreferences preferences)
     {
