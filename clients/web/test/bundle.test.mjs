@@ -28,3 +28,10 @@ test("importing the bundle in node (no DOM) defines nothing and throws nothing",
   assert.equal(typeof module.createInboxClient, "function");
   assert.equal(typeof globalThis.NotificationInbox.createInboxClient, "function");
 });
+
+test("src/ type-checks (tsc --noEmit, strict)", async () => {
+  const { execFile } = await import("node:child_process");
+  const tsc = fileURLToPath(new URL("../node_modules/typescript/bin/tsc", import.meta.url));
+  const result = await new Promise((resolve) => execFile(process.execPath, [tsc, "--noEmit", "-p", root], (error, stdout, stderr) => resolve({ error, output: stdout + stderr })));
+  assert.equal(result.error, null, result.output);
+});
