@@ -55,6 +55,28 @@ public sealed class InboxLiveTests(InboxSilo silo) : IClassFixture<InboxSilo>
     }
 
     [Fact]
+    public async Task The_feed_pages_in_the_older_items_when_scrolled_to_its_end()
+    {
+        var (userId, token) = await silo.CreateUserAsync("paging");
+        var last = "";
+        for (var i = 1; i <= 23; i++)
+        {
+            last = await silo.SendAsync(userId, $"Page item {i:00}");
+        }
+        await silo.ProcessedNotificationAsync(last);
+        var inbox = new InboxPage(await silo.OpenDemoAsync(userId, token));
+        await inbox.OpenAsync();
+        await Expect(inbox.Items).ToHaveCountAsync(20);
+        await Expect(inbox.Items.First).ToContainTextAsync("Page item 23");
+        // Scrolling to the end brings the "Load more" button into view, which loads the next page by itself.
+        await Expect(inbox.Page.Locator("notification-inbox button.more")).ToBeAttachedAsync();
+        await inbox.Page.Locator("notification-inbox .scroll").EvaluateAsync("scroller => { scroller.scrollTop = scroller.scrollHeight; }");
+        await Expect(inbox.Items).ToHaveCountAsync(23);
+        await Expect(inbox.Items.Last).ToContainTextAsync("Page item 01");
+        await Expect(inbox.Page.Locator("notification-inbox button.more")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Keyboard_arrows_move_between_items_enter_activates_and_escape_closes()
     {
         var (userId, token) = await silo.CreateUserAsync("keys");
