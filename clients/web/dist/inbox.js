@@ -392,7 +392,7 @@
       },
       snooze(id, until) {
         const instant = typeof until === "string" ? new Date(until) : until;
-        if (Number.isNaN(instant.getTime())) throw new InboxError(400, "snoozedUntil must be an instant.");
+        if (Number.isNaN(instant.getTime())) return Promise.reject(new InboxError(400, "snoozedUntil must be an instant."));
         const iso = instant.toISOString();
         return optimisticPatch(id, { snoozedUntil: iso }, (item) => ({ ...item, snoozedUntil: iso }));
       },

@@ -100,7 +100,7 @@ describe("requests", () => {
     fake.on("PATCH", `${INBOX}/a`, json(204));
     await client.snooze("a", "2026-01-02T08:00:00Z");
     assert.deepEqual(fake.callsTo("PATCH", "/a")[0].body, { snoozedUntil: "2026-01-02T08:00:00.000Z" });
-    assert.throws(() => client.snooze("a", "not a date"), InboxError);
+    await assert.rejects(client.snooze("a", "not a date"), InboxError);
     assert.equal(fake.calls.length, 1);
   });
 });
