@@ -185,9 +185,12 @@ public sealed class InboxLiveTests(InboxSilo silo) : IClassFixture<InboxSilo>
         {
             var (userId, token) = await silo.CreateUserAsync("shot", locale);
             var french = locale.StartsWith("fr", StringComparison.Ordinal);
-            await silo.ProcessedNotificationAsync(await silo.SendAsync(userId, french ? "Votre export est prêt" : "Your export is ready", "account"));
-            await silo.ProcessedNotificationAsync(await silo.SendAsync(userId, french ? "Nouvelle connexion depuis Lyon" : "New sign-in from Lyon", "security"));
-            await silo.ProcessedNotificationAsync(await silo.SendAsync(userId, french ? "Facture 2026-0042 payée" : "Invoice 2026-0042 paid", "billing"));
+            await silo.ProcessedNotificationAsync(await silo.SendAsync(userId, french ? "Votre export est prêt" : "Your export is ready", "account",
+                body: french ? "Téléchargez-le sous 7 jours." : "Download it within 7 days."));
+            await silo.ProcessedNotificationAsync(await silo.SendAsync(userId, french ? "Nouvelle connexion depuis Lyon" : "New sign-in from Lyon", "security",
+                body: french ? "Firefox sur Linux. Ce n'est pas vous ? Changez votre mot de passe." : "Firefox on Linux. Not you? Change your password."));
+            await silo.ProcessedNotificationAsync(await silo.SendAsync(userId, french ? "Facture 2026-0042 payée" : "Invoice 2026-0042 paid", "billing",
+                body: french ? "Nous avons reçu 42,00 EUR." : "We received 42.00 EUR."));
             var inbox = new InboxPage(await silo.OpenDemoAsync(userId, token, $"&locale={locale}&theme={theme}&tabs=all,unread,category:security,archived",
                 new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 760, Height = 620 }, Locale = locale, ColorScheme = scheme }));
             await inbox.OpenAsync();

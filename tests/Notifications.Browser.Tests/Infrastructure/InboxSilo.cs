@@ -65,23 +65,23 @@ public sealed class InboxSilo : IAsyncLifetime
     }
 
     /// <summary>Sends an inline notification; <paramref name="extra"/> adds fields such as actions or channels.</summary>
-    public async Task<string> SendAsync(string userId, string title, string? category = null, JsonObject? extra = null)
+    public async Task<string> SendAsync(string userId, string title, string? category = null, JsonObject? extra = null, string? body = null)
     {
-        var body = new JsonObject
+        var request = new JsonObject
         {
             ["userId"] = userId,
-            ["content"] = new JsonObject { ["title"] = title, ["body"] = $"Body of {title}" },
+            ["content"] = new JsonObject { ["title"] = title, ["body"] = body ?? $"Body of {title}" },
         };
         if (category is not null)
         {
-            body["category"] = category;
+            request["category"] = category;
         }
         foreach (var (name, value) in extra ?? [])
         {
-            body[name] = value?.DeepClone();
+            request[name] = value?.DeepClone();
         }
         using var admin = Silo.CreateClient();
-        using var response = await admin.PostAsJsonAsync("/api/v1/notifications", body);
+        using var response = await admin.PostAsJsonAsync("/api/v1/notifications", request);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"send answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
     }
