@@ -36,6 +36,7 @@ public static class GatewayApplicationExtensions
         app.MapUnsubscribeEndpoints();
 
         app.MapHealthEndpoints();
+        app.MapInboxAssetEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapHub<NotificationHub>(HubPath).RequireAuthorization().WithMetadata(QueryTokenMetadata.Instance);
         return app;

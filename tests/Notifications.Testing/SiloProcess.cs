@@ -40,7 +40,10 @@ public sealed partial class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the silo in <paramref name="siloDll"/>'s folder with the given database and extra settings.</summary>
-    public static async Task<SiloProcess> StartAsync(string siloDll, string databasePath, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null)
+    /// <param name="urls">Where to listen; by default a loopback port of the silo's choosing. A restart that clients must
+    /// find again passes the previous <see cref="BaseAddress"/> here.</param>
+    public static async Task<SiloProcess> StartAsync(
+        string siloDll, string databasePath, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? timeout = null, string? urls = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -51,7 +54,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(siloDll);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.ArgumentList.Add(urls ?? "http://127.0.0.1:0");
         start.Environment["Storage__Sqlite__Path"] = databasePath;
         start.Environment["Auth__BootstrapKey"] = BootstrapKey;
         start.Environment["Grpc__Urls"] = "http://127.0.0.1:0";
