@@ -10,6 +10,4 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null; then
   apt-get install -y python3-aiosmtpd || { apt-get update && apt-get install -y python3-aiosmtpd; }
 fi
 
-if [ ! -d "$here/interop/node_modules/http_ece" ] || [ ! -d "$here/interop/node_modules/twilio" ]; then
-  (cd "$here/interop" && npm ci --no-audit --no-fund)
-fi
+bash "$here/../../scripts/npm-ci.sh" "$here/interop"

@@ -1,5 +1,6 @@
 using System.Net;
 using Notifications.Gateway.Tests.Infrastructure;
+using Notifications.Testing;
 
 namespace Notifications.Gateway.Tests;
 
@@ -16,7 +17,7 @@ public sealed class InboxAssetEndpointsTests(SiloFixture silo) : IClassFixture<S
         Assert.Equal(TimeSpan.FromHours(1), response.Headers.CacheControl?.MaxAge);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("notification-inbox", body, StringComparison.Ordinal);
-        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "clients", "web", "dist", "inbox.js")), body);
+        Assert.Equal(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "clients", "web", "dist", "inbox.js")), body);
 
         using var again = new HttpRequestMessage(HttpMethod.Get, "/inbox.js");
         again.Headers.IfNoneMatch.Add(response.Headers.ETag!);
@@ -35,17 +36,5 @@ public sealed class InboxAssetEndpointsTests(SiloFixture silo) : IClassFixture<S
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("<script src=\"/inbox.js\"></script>", body, StringComparison.Ordinal);
         Assert.Contains("notification-inbox", body, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NotificationSilo.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No NotificationSilo.sln above {AppContext.BaseDirectory}.");
     }
 }

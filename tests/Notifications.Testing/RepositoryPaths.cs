@@ -1,7 +1,7 @@
-namespace Notifications.Browser.Tests.Infrastructure;
+namespace Notifications.Testing;
 
-/// <summary>Folders of the repository the tests run from.</summary>
-internal static class RepositoryPaths
+/// <summary>Folders of the repository the tests run from (found above the test assembly's folder).</summary>
+public static class RepositoryPaths
 {
     public static string Root
     {
