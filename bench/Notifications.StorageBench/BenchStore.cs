@@ -23,7 +23,7 @@ internal sealed class BenchStore(ServiceProvider services) : IAsyncDisposable
             .Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSqliteRecordStores(configuration);
-        new ServicesSiloBuilder(services, configuration).AddSqliteGrainStorage(GrainStorageName);
+        services.AddSqliteGrainStorage(GrainStorageName);
         var provider = services.BuildServiceProvider();
         await new SqliteMigrations(provider.GetRequiredService<SqliteDatabase>()).InitializeAsync(CancellationToken.None);
         return new BenchStore(provider);

@@ -13,17 +13,21 @@ public static class SqliteGrainStorageSiloBuilderExtensions
     /// (<c>AddSqliteStorage</c> registers it, with this storage under the name the grains use).
     /// </summary>
     public static ISiloBuilder AddSqliteGrainStorage(this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions>? configure = null) =>
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices(services => services.AddSqliteGrainStorage(name, configure));
+
+    /// <inheritdoc cref="AddSqliteGrainStorage(ISiloBuilder, string, Action{SqliteGrainStorageOptions}?)"/>
+    public static IServiceCollection AddSqliteGrainStorage(this IServiceCollection services, string name, Action<SqliteGrainStorageOptions>? configure = null)
+    {
+        var options = services.AddOptions<SqliteGrainStorageOptions>(name).ValidateOnStart();
+        if (configure is not null)
         {
-            var options = services.AddOptions<SqliteGrainStorageOptions>(name).ValidateOnStart();
-            if (configure is not null)
-            {
-                options.Configure(configure);
-            }
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteGrainStorageOptions>, SqliteGrainStorageOptionsValidator>());
-            services.TryAddSingleton<JsonGrainStateSerializer>();
-            services.TryAddSingleton<GrainStateReader>();
-            services.AddOptions<SqliteGrainStorageOptions>(name).PostConfigure<JsonGrainStateSerializer>((o, json) => o.GrainStorageSerializer ??= json);
-            services.AddGrainStorage(name, SqliteGrainStorageFactory.Create);
-        });
+            options.Configure(configure);
+        }
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteGrainStorageOptions>, SqliteGrainStorageOptionsValidator>());
+        services.TryAddSingleton<JsonGrainStateSerializer>();
+        services.TryAddSingleton<GrainStateReader>();
+        services.AddOptions<SqliteGrainStorageOptions>(name).PostConfigure<JsonGrainStateSerializer>((o, json) => o.GrainStorageSerializer ??= json);
+        services.AddGrainStorage(name, SqliteGrainStorageFactory.Create);
+        return services;
+    }
 }

@@ -32,10 +32,9 @@ internal sealed class SqliteTestStore(string prefix) : IDisposable
             .Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSqliteRecordStores(configuration);
-        var silo = new ServicesSiloBuilder(services, configuration);
-        silo.AddSqliteGrainStorage(DeletingRows);
-        silo.AddSqliteGrainStorage(KeepingRows, options => options.DeleteStateOnClear = false);
-        silo.UseSqliteReminderService();
+        services.AddSqliteGrainStorage(DeletingRows);
+        services.AddSqliteGrainStorage(KeepingRows, options => options.DeleteStateOnClear = false);
+        services.UseSqliteReminderService();
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await new SqliteMigrations(_services.GetRequiredService<SqliteDatabase>()).InitializeAsync(CancellationToken.None);
     }
