@@ -6,14 +6,17 @@ builder.Configuration.AddExtraConfigurationFiles();
 builder.UseOrleans(silo => silo
     .UseNotificationCluster(builder.Configuration)
     .AddNotificationGrains(builder.Configuration)
-    .AddConfiguredStorage(builder.Configuration));
+    .AddConfiguredStorage(builder.Configuration)
+    .AddActivityPropagation());
 builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddNotificationGateway(builder.Configuration);
 builder.Services.AddNotificationGrpc(builder.Configuration);
+builder.Services.AddNotificationTelemetry(builder.Configuration);
 
 var app = builder.Build();
 app.MapNotificationGateway();
 app.MapNotificationGrpc();
+app.MapNotificationTelemetry();
 try
 {
     await app.RunAsync();

@@ -11,6 +11,7 @@ using Notifications.Channels.Sms;
 using Notifications.Channels.Webhook;
 using Notifications.Channels.WebPush;
 using Notifications.Delivery;
+using Notifications.Telemetry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +24,7 @@ public static class ChannelServiceCollectionExtensions
     public static IServiceCollection AddNotificationChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<NotificationMetrics>();
 
         Add<FcmOptions, FcmOptionsValidator, FcmSender>(services, configuration, FcmOptions.Section, o => o.Resilience);
         Add<ApnsOptions, ApnsOptionsValidator, ApnsSender>(services, configuration, ApnsOptions.Section, o => o.Resilience);
@@ -65,7 +67,8 @@ public static class ChannelServiceCollectionExtensions
             sp.GetRequiredService<TSender>(),
             resilience(sp.GetRequiredService<IOptions<TOptions>>().Value),
             sp.GetRequiredService<TimeProvider>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Notifications.Channels." + typeof(TSender).Name)));
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Notifications.Channels." + typeof(TSender).Name),
+            sp.GetRequiredService<NotificationMetrics>()));
         return true;
     }
 }

@@ -10,7 +10,9 @@ using Notifications.Grains.Delivery;
 using Notifications.Grains.Delivery.Tracking;
 using Notifications.Grains.Hosting;
 using Notifications.Grains.Realtime;
+using Notifications.Grains.Telemetry;
 using Notifications.Grains.Templates;
+using Notifications.Telemetry;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using SiloOptions = Notifications.Grains.Hosting.SiloOptions;
@@ -64,6 +66,8 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<TrackingLinks>();
         services.AddSingleton<EmailTracking>();
 
+        services.TryAddSingleton<NotificationMetrics>();
+        services.AddHostedService<OutboxDepthSampler>();
         services.AddHostedService<DeliveryPump>();
         services.AddHostedService<InboxRetentionService>();
         return silo;

@@ -29,7 +29,7 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
                     SELECT id FROM deliveries
                     WHERE channel = $channel AND lane = $lane AND status IN ($queued, $sending) AND due_at <= $now
                     ORDER BY due_at LIMIT $n)
-                RETURNING id, notification_id, user_id, target, attempts, idempotency_key, content
+                RETURNING id, notification_id, user_id, target, attempts, idempotency_key, content, trace_parent
                 """).With("$sending", Sending).With("$queued", Queued).With("$lease", Db.Ms(leaseUntil)).With("$now", Db.Ms(now))
                 .With("$channel", DbEnum.Name(channel)).With("$lane", (int)lane).With("$n", max);
             var claimed = new List<ClaimedDelivery>();
@@ -38,12 +38,31 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
             {
                 var content = JsonSerializer.Deserialize<RenderedContent>(reader.GetString(6), NotificationJson.Options)!;
                 var request = new DeliveryRequest(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), reader.GetString(2), channel,
-                    reader.GetString(3), lane, reader.GetInt32(4), reader.GetString(5), content);
+                    reader.GetString(3), lane, reader.GetInt32(4), reader.GetString(5), content)
+                {
+                    TraceParent = reader.IsDBNull(7) ? null : reader.GetString(7),
+                };
                 claimed.Add(new ClaimedDelivery(request, leaseUntil));
             }
             return claimed;
         }, cancellationToken, lane);
     }
+
+    public Task<IReadOnlyDictionary<(DeliveryChannel Channel, Priority Lane), long>> CountOutboxAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyDictionary<(DeliveryChannel Channel, Priority Lane), long>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            // Matches the partial index ix_deliveries_due, so the count never reads the rows themselves.
+            command.CommandText = "SELECT channel, lane, COUNT(*) FROM deliveries WHERE status IN ($queued, $sending) GROUP BY channel, lane";
+            command.With("$queued", Queued).With("$sending", Sending);
+            using var reader = command.ExecuteReader();
+            var depth = new Dictionary<(DeliveryChannel, Priority), long>();
+            while (reader.Read())
+            {
+                depth[(DbEnum.Parse<DeliveryChannel>(reader.GetString(0)), (Priority)reader.GetInt32(1))] = reader.GetInt64(2);
+            }
+            return depth;
+        }, cancellationToken);
 
     public Task CompleteAsync(IReadOnlyList<DeliveryResult> results, CancellationToken cancellationToken) =>
         database.WriteAsync(session =>

@@ -24,8 +24,8 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
         """;
 
     private const string InsertDelivery = """
-        INSERT INTO deliveries (notification_id, user_id, channel, target, lane, status, attempts, due_at, idempotency_key, content, updated_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?9, ?10)
+        INSERT INTO deliveries (notification_id, user_id, channel, target, lane, status, attempts, due_at, idempotency_key, content, updated_at, trace_parent)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?9, ?10, ?11)
         ON CONFLICT (idempotency_key) DO NOTHING
         """;
 
@@ -91,7 +91,7 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
                 var d = effects.Deliveries[i];
                 insertDelivery.Bind(1, Db.Id(d.NotificationId)).Bind(2, d.UserId).Bind(3, DbEnum.Name(d.Channel)).Bind(4, d.Target)
                     .Bind(5, (int)d.Lane).Bind(6, DbEnum.Name(d.Status)).Bind(7, Db.Ms(d.DueAt)).Bind(8, d.IdempotencyKey)
-                    .BindUtf8(9, contents[i]).Bind(10, nowMs).Execute();
+                    .BindUtf8(9, contents[i]).Bind(10, nowMs).Bind(11, effects.TraceParent).Execute();
             }
             return true;
         }, cancellationToken, effects.Lane);

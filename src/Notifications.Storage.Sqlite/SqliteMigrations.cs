@@ -185,6 +185,14 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         ALTER TABLE inbox ADD COLUMN clicked_at INTEGER NULL;
         ALTER TABLE inbox ADD COLUMN clicked_action TEXT NULL;
         """,
+        """
+        -- Observability and producer quotas (issue 9). A job keeps the trace context of the turn that queued it, so
+        -- its provider call joins the notification's trace. A key's quota: NULL means unlimited.
+        ALTER TABLE deliveries ADD COLUMN trace_parent TEXT NULL;
+        ALTER TABLE api_keys ADD COLUMN rate_per_second INTEGER NULL;
+        ALTER TABLE api_keys ADD COLUMN rate_burst INTEGER NULL;
+        ALTER TABLE api_keys ADD COLUMN daily_quota INTEGER NULL;
+        """,
     ];
 
     /// <summary>Before anything else of the silo touches storage (reminders, grain state, templates).</summary>

@@ -11,4 +11,8 @@ public sealed record DeliveryRequest(
     Priority Lane,
     int Attempt,
     string IdempotencyKey,
-    RenderedContent Content);
+    RenderedContent Content)
+{
+    /// <summary>The W3C trace context of the turn that queued the job (null for jobs queued before tracing existed).</summary>
+    public string? TraceParent { get; init; }
+}

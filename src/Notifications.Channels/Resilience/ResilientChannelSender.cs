@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Notifications.Delivery;
+using Notifications.Telemetry;
 using Polly;
 using Polly.CircuitBreaker;
 
@@ -9,6 +11,7 @@ namespace Notifications.Channels.Resilience;
 /// <summary>
 /// Bulkhead around one provider: a rate limiter and a circuit breaker. It never retries; while the provider
 /// is unhealthy it answers Transient with a RetryAfter so the worker re-queues the job and nothing is lost.
+/// Every provider call is timed and traced here, once for all channels.
 /// </summary>
 internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable, IDisposable
 {
@@ -17,12 +20,24 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
     private readonly ResiliencePipeline<DeliveryOutcome> pipeline;
     private readonly RateLimiter? limiter;
     private readonly ILogger logger;
+    private readonly NotificationMetrics metrics;
+    private readonly TimeProvider time;
+    private readonly CircuitBreakerStateProvider circuit = new();
 
-    public ResilientChannelSender(IChannelSender inner, ChannelResilienceOptions options, TimeProvider time, ILogger logger)
+    public ResilientChannelSender(IChannelSender inner, ChannelResilienceOptions options, TimeProvider time, ILogger logger, NotificationMetrics metrics)
     {
         this.inner = inner;
         this.options = options;
         this.logger = logger;
+        this.metrics = metrics;
+        this.time = time;
+        metrics.ObserveCircuit(inner.Channel, () => circuit.CircuitState switch
+        {
+            Polly.CircuitBreaker.CircuitState.Open => Telemetry.CircuitState.Open,
+            Polly.CircuitBreaker.CircuitState.HalfOpen => Telemetry.CircuitState.HalfOpen,
+            Polly.CircuitBreaker.CircuitState.Isolated => Telemetry.CircuitState.Isolated,
+            _ => Telemetry.CircuitState.Closed,
+        });
         if (options.PermitsPerSecond > 0)
         {
             limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -43,6 +58,7 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
                 MinimumThroughput = options.MinimumThroughput,
                 SamplingDuration = options.SamplingDuration,
                 BreakDuration = options.BreakDuration,
+                StateProvider = circuit,
                 // Only provider trouble trips the breaker; a dead token or a bad payload says nothing about its health.
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Result?.Kind == DeliveryOutcomeKind.Transient
@@ -81,8 +97,8 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
             }
 
             return await pipeline.ExecuteAsync(
-                static (state, token) => new ValueTask<DeliveryOutcome>(state.inner.SendAsync(state.request, token)),
-                (inner, request),
+                static (state, token) => state.self.CallProviderAsync(state.request, token),
+                (self: this, request),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (BrokenCircuitException broken)
@@ -94,6 +110,35 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
         finally
         {
             lease?.Dispose();
+        }
+    }
+
+    private async ValueTask<DeliveryOutcome> CallProviderAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        using var activity = NotificationTelemetry.ActivitySource.StartActivity("provider " + NotificationMetrics.Label(inner.Channel), ActivityKind.Client);
+        activity?.SetTag("notification.channel", NotificationMetrics.Label(inner.Channel));
+        activity?.SetTag("notification.delivery_id", request.JobId);
+        var started = time.GetTimestamp();
+        var outcome = DeliveryOutcomeKind.Transient;
+        try
+        {
+            var result = await inner.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            outcome = result.Kind;
+            activity?.SetTag("notification.outcome", NotificationMetrics.Label(result.Kind));
+            if (result.Kind != DeliveryOutcomeKind.Sent)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, result.Reason);
+            }
+            return result;
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            metrics.ProviderCall(inner.Channel, outcome, time.GetElapsedTime(started));
         }
     }
 

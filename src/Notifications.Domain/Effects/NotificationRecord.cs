@@ -10,4 +10,8 @@ public sealed record NotificationRecord(
     string Status,
     string? Title,
     string? Body,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>Why a suppressed notification reached no channel (<see cref="SuppressionReasons"/>); null otherwise.</summary>
+    public string? Reason { get; init; }
+}

@@ -127,6 +127,7 @@ public sealed class UserRules(UserState state)
     private void Dispatch(NotifyCommand notify, TurnContext context)
     {
         var channels = notify.Channels;
+        var quiet = false;
         if (!notify.Critical && !notify.Released)
         {
             var quietEnd = QuietHoursRule.WindowEnd(State.Preferences.QuietHours, TimeZones.ForUser(State.Profile.TimeZone), context.Now);
@@ -139,6 +140,7 @@ public sealed class UserRules(UserState state)
                     return;
                 }
                 channels = channels.Contains(ChannelKind.InApp) ? [ChannelKind.InApp] : [];
+                quiet = true;
             }
         }
         if (!notify.Critical && notify.DigestCount == 0)
@@ -150,21 +152,24 @@ public sealed class UserRules(UserState state)
                 return;
             }
         }
-        FanOut(notify, channels, context);
+        FanOut(notify, channels, quiet, context);
     }
 
-    private void FanOut(NotifyCommand notify, IReadOnlyList<ChannelKind> channels, TurnContext context)
+    /// <param name="quiet">Quiet hours narrowed <paramref name="channels"/>: if nothing goes out, they are why.</param>
+    private void FanOut(NotifyCommand notify, IReadOnlyList<ChannelKind> channels, bool quiet, TurnContext context)
     {
         var locale = State.Profile.Locale;
         var data = WithActors(notify);
         RenderedContent? title = null;
         var sent = 0;
+        var allowed = 0;
         foreach (var channel in channels.Distinct())
         {
             if (!ChannelRules.Allows(State.Preferences, notify.Category, channel, notify.Critical))
             {
                 continue;
             }
+            allowed++;
             var targets = TargetsOf(channel, notify);
             if (targets.Count == 0)
             {
@@ -191,7 +196,15 @@ public sealed class UserRules(UserState state)
                 sent++;
             }
         }
-        Record(notify, sent > 0 ? NotificationStatus.Dispatched : NotificationStatus.Suppressed, context, title);
+        if (sent > 0)
+        {
+            Record(notify, NotificationStatus.Dispatched, context, title);
+            return;
+        }
+        var reason = quiet && channels.Count == 0 ? SuppressionReasons.QuietHours
+            : allowed == 0 ? SuppressionReasons.Preferences
+            : SuppressionReasons.NoTarget;
+        Record(notify, NotificationStatus.Suppressed, context, title, reason);
     }
 
     private List<(DeliveryChannel Transport, string Target, string TargetId)> TargetsOf(ChannelKind channel, NotifyCommand notify)
@@ -320,8 +333,8 @@ public sealed class UserRules(UserState state)
         };
     }
 
-    private void Record(NotifyCommand notify, string status, TurnContext context, RenderedContent? content = null) =>
+    private void Record(NotifyCommand notify, string status, TurnContext context, RenderedContent? content = null, string? reason = null) =>
         context.Effects.Notifications.Add(new NotificationRecord(
             notify.NotificationId, State.UserId, notify.Type, notify.Category, notify.Priority, status,
-            content?.Title ?? notify.Content?.Title, content?.Body ?? notify.Content?.Body, notify.AcceptedAt));
+            content?.Title ?? notify.Content?.Title, content?.Body ?? notify.Content?.Body, notify.AcceptedAt) { Reason = reason });
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
 using Notifications.Delivery;
@@ -5,6 +6,7 @@ using Notifications.Domain.Commands;
 using Notifications.Grains.Delivery.Tracking;
 using Notifications.Grains.Hosting;
 using Notifications.Grains.Storage;
+using Notifications.Telemetry;
 using Orleans.Concurrency;
 
 namespace Notifications.Grains.Delivery;
@@ -24,6 +26,7 @@ internal sealed class ChannelWorkerGrain(
     UserGrains users,
     EmailTracking emailTracking,
     IOptions<SiloOptions> options,
+    NotificationMetrics metrics,
     TimeProvider time) : Grain, IChannelWorkerGrain
 {
     public const string NotConfigured = "channel not configured";
@@ -62,6 +65,42 @@ internal sealed class ChannelWorkerGrain(
     }
 
     private async Task<DeliveryResult> AttemptAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        // The job was queued by a turn of the notification's trace; the attempt continues that trace, not the pump's.
+        ActivityContext.TryParse(request.TraceParent, null, out var queuedBy);
+        using var activity = NotificationTelemetry.ActivitySource.StartActivity("deliver " + NotificationMetrics.Label(request.Channel), ActivityKind.Internal, queuedBy);
+        activity?.SetTag("notification.id", request.NotificationId);
+        activity?.SetTag("notification.delivery_id", request.JobId);
+        activity?.SetTag("notification.attempt", request.Attempt);
+        var result = await DecideAsync(request, cancellationToken).ConfigureAwait(true);
+        activity?.SetTag("notification.delivery_status", NotificationMetrics.Label(result.Status));
+        Count(request, result);
+        return result;
+    }
+
+    private void Count(DeliveryRequest request, DeliveryResult result)
+    {
+        switch (result.Status)
+        {
+            case DeliveryStatus.Sent:
+                metrics.Delivered(request.Channel, request.Lane);
+                break;
+            case DeliveryStatus.Queued:
+                metrics.DeliveryFailed(request.Channel, request.Lane, "retrying");
+                break;
+            case DeliveryStatus.DeadLettered:
+                metrics.DeliveryFailed(request.Channel, request.Lane, "dead_lettered");
+                break;
+            case DeliveryStatus.Skipped:
+                metrics.DeliveryFailed(request.Channel, request.Lane, "skipped");
+                break;
+            default:
+                metrics.DeliveryFailed(request.Channel, request.Lane, "failed");
+                break;
+        }
+    }
+
+    private async Task<DeliveryResult> DecideAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         DeliveryOutcome outcome;
         if (!_senders.TryGetValue(request.Channel, out var sender))

@@ -33,6 +33,9 @@ public interface IDeliveryStore
     /// <summary>Dead letters, newest first; <paramref name="beforeId"/> continues after the last one of the previous page.</summary>
     Task<IReadOnlyList<DeadLetterView>> ListDeadLettersAsync(long? beforeId, int limit, CancellationToken cancellationToken);
 
+    /// <summary>Jobs queued or in flight per channel and lane (pairs with none are absent); an index-only count.</summary>
+    Task<IReadOnlyDictionary<(DeliveryChannel Channel, Priority Lane), long>> CountOutboxAsync(CancellationToken cancellationToken);
+
     /// <summary>Re-queues a dead letter, due now with its attempts reset, and logs it; null when <paramref name="deliveryId"/> is not a dead letter.</summary>
     Task<ReplayedDelivery?> ReplayAsync(long deliveryId, DateTimeOffset now, string detail, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Notifications.Domain.Effects;
 
 namespace Notifications.Grains.Users;
@@ -12,7 +13,13 @@ public sealed record PendingEffects(
 {
     public bool IsEmpty => Notifications.Count == 0 && Inbox.Count == 0 && Deliveries.Count == 0;
 
+    /// <summary>
+    /// The W3C trace context of the turn that produced these effects. Stored with its delivery jobs, so the
+    /// provider call, made later by whichever silo claims them, joins the notification's trace.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>Takes the turn's lists as they are: a turn's effects are not touched once it ended.</summary>
     public static PendingEffects From(long turn, Priority lane, TurnEffects effects) =>
-        new(turn, lane, effects.Notifications, effects.Inbox, effects.Deliveries);
+        new(turn, lane, effects.Notifications, effects.Inbox, effects.Deliveries) { TraceParent = Activity.Current?.Id };
 }

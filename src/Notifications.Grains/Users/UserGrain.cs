@@ -10,6 +10,7 @@ using Notifications.Grains.Hosting;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Storage;
 using Notifications.Model;
+using Notifications.Telemetry;
 using Orleans.Placement;
 using Orleans.Utilities;
 
@@ -30,6 +31,7 @@ internal sealed partial class UserGrain(
     IInboxStore inbox,
     IContentRenderer renderer,
     DeliveryWakeUps wakeUps,
+    NotificationMetrics metrics,
     IOptions<SiloOptions> options,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
@@ -91,9 +93,11 @@ internal sealed partial class UserGrain(
         var now = time.GetUtcNow();
         if (_rules.DuplicateOf(command, now) is { } first)
         {
+            metrics.Suppressed(SuppressionReasons.Duplicate);
             return new SendNotificationResponse(first, "duplicate");
         }
         await RunAsync(command, command.Priority, now).ConfigureAwait(true);
+        metrics.Accepted(command.Priority);
         return new SendNotificationResponse(command.NotificationId, "accepted");
     }
 
@@ -289,6 +293,7 @@ internal sealed partial class UserGrain(
             }
             await WriteStateAsync().ConfigureAwait(true);
             _softDirty = false;
+            CountDecisions(effects);
             var applied = pending.IsEmpty || await TryApplyAsync(pending).ConfigureAwait(true);
             if (effects.Timers.Count > 0)
             {
@@ -307,8 +312,26 @@ internal sealed partial class UserGrain(
                 await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
             }
             _softDirty = true;
+            CountDecisions(effects);
         }
         await AnnounceAsync(pending).ConfigureAwait(true);
+    }
+
+    /// <summary>Counted once the turn is committed, so a turn that failed and runs again is not counted twice.</summary>
+    private void CountDecisions(TurnEffects effects)
+    {
+        foreach (var record in effects.Notifications)
+        {
+            metrics.Processed(record.Status);
+            if (record.Status == NotificationStatus.Suppressed)
+            {
+                metrics.Suppressed(record.Reason ?? SuppressionReasons.NoTarget);
+            }
+            else if (record.Status == NotificationStatus.Digested)
+            {
+                metrics.Digested();
+            }
+        }
     }
 
     private async Task WriteStateAsync()

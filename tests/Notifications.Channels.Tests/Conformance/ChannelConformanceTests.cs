@@ -105,7 +105,7 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
     {
         var breakDuration = TimeSpan.FromSeconds(10);
         var options = new ChannelResilienceOptions { FailureRatio = 0.5, MinimumThroughput = 4, SamplingDuration = TimeSpan.FromSeconds(30), BreakDuration = breakDuration };
-        await using var sender = new ResilientChannelSender(CreateSender(), options, Time, NullLogger.Instance);
+        await using var sender = new ResilientChannelSender(CreateSender(), options, Time, NullLogger.Instance, new Notifications.Telemetry.NotificationMetrics());
         var target = LiveTarget();
         var jobs = Enumerable.Range(1, 6).Select(i => Request(target, SampleContent() with { Body = $"message {i}" }, jobId: i)).ToList();
         Faults.StartOutage();
