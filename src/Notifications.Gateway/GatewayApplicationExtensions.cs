@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Endpoints;
+using Notifications.Gateway.Quotas;
 using Notifications.Gateway.Realtime;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -19,6 +20,7 @@ public static class GatewayApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<ProducerQuotaMiddleware>();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNotificationEndpoints();

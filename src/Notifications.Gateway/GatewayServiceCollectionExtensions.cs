@@ -14,6 +14,7 @@ using Notifications.Gateway.Errors;
 using Notifications.Gateway.Health;
 using Notifications.Gateway.Inbox;
 using Notifications.Gateway.OpenApi;
+using Notifications.Gateway.Quotas;
 using Notifications.Gateway.Realtime;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,7 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<TokenSigningKeyProvider>();
         services.TryAddSingleton<UserTokenService>();
         services.TryAddSingleton<ICallerAuthenticator, CallerAuthenticator>();
+        services.TryAddSingleton<IProducerQuota, ProducerQuotas>();
 
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, displayName: null, configureOptions: null);

@@ -4,4 +4,7 @@ namespace Notifications.Grains;
 public static class GrainStorageNames
 {
     public const string Users = "users";
+
+    /// <summary>Producer keys' daily request counts.</summary>
+    public const string Quotas = "quotas";
 }

@@ -59,6 +59,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IInboxService, InboxService>();
         services.AddSingleton<IDeliveryService, DeliveryService>();
         services.AddSingleton<IApiKeyService, ApiKeyService>();
+        services.AddSingleton<IDailyQuotaLedger, DailyQuotaLedger>();
         services.AddSingleton<ISiloSettings, SiloSettings>();
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.Section)).ValidateOnStart();

@@ -17,6 +17,7 @@ public static class SqliteStorageSiloBuilderExtensions
     {
         silo.Services.AddSqliteRecordStores(configuration);
         silo.AddSqliteGrainStorage(GrainStorageNames.Users);
+        silo.AddSqliteGrainStorage(GrainStorageNames.Quotas);
         silo.UseSqliteReminderService();
         return silo;
     }

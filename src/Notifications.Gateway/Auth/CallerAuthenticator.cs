@@ -28,7 +28,7 @@ internal sealed class CallerAuthenticator(IApiKeyService keys, UserTokenService 
             var key = await keys.FindByHashAsync(ApiKeySecret.Hash(credential), cancellationToken).ConfigureAwait(false);
             return key is null || key.RevokedAt is not null
                 ? null
-                : new Caller(key.Id, key.Scopes.ToFrozenSet(StringComparer.Ordinal), null);
+                : new Caller(key.Id, key.Scopes.ToFrozenSet(StringComparer.Ordinal), null) { Quota = key.Quota };
         }
         if (credential.AsSpan().Count('.') == 2)
         {

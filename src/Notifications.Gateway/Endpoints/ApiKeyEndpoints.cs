@@ -23,9 +23,9 @@ internal static class ApiKeyEndpoints
     private static async Task<Created<ApiKeyView>> CreateAsync(
         CreateApiKeyRequest request, IApiKeyService keys, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (name, scopes) = ApiKeyRequestValidator.Validate(request);
+        var (name, scopes, quota) = ApiKeyRequestValidator.Validate(request);
         var secret = ApiKeySecret.Generate();
-        var record = new ApiKeyRecord("key_" + Guid.NewGuid().ToString("N"), name, ApiKeySecret.Hash(secret), scopes, time.GetUtcNow(), null);
+        var record = new ApiKeyRecord("key_" + Guid.NewGuid().ToString("N"), name, ApiKeySecret.Hash(secret), scopes, time.GetUtcNow(), null) { Quota = quota };
         await keys.AddAsync(record, cancellationToken);
         return TypedResults.Created($"/api/v1/admin/api-keys/{record.Id}", ViewOf(record) with { Key = secret });
     }
@@ -42,5 +42,5 @@ internal static class ApiKeyEndpoints
             ? TypedResults.NoContent()
             : Problems.NotFound($"There is no API key \"{id}\".");
 
-    private static ApiKeyView ViewOf(ApiKeyRecord record) => new(record.Id, record.Name, record.Scopes, record.CreatedAt);
+    private static ApiKeyView ViewOf(ApiKeyRecord record) => new(record.Id, record.Name, record.Scopes, record.CreatedAt, Quota: record.Quota);
 }
