@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Endpoints;
+using Notifications.Gateway.Errors;
 using Notifications.Gateway.Quotas;
 using Notifications.Gateway.Realtime;
 
@@ -20,6 +21,7 @@ public static class GatewayApplicationExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestCharsetMiddleware>();
         app.UseMiddleware<ProducerQuotaMiddleware>();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization();

@@ -42,6 +42,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddAuthorization(GatewayPolicies.Add);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
+        // After ASP.NET Core's writer, which declines when Accept rules out JSON: this one never declines.
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ValidationFailedExceptionHandler>();
         services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
         services.AddExceptionHandler<TransientFailureExceptionHandler>();

@@ -18,9 +18,16 @@ public class SiloFixture : IAsyncLifetime
     /// <summary>Configuration a derived fixture gives its silo.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>Real sockets (Kestrel on a free port) instead of the in-memory test server, for tests about the wire itself.</summary>
+    protected virtual bool UseKestrel => false;
+
     public virtual async Task InitializeAsync()
     {
         Factory = new TestSilo<Program>(Settings);
+        if (UseKestrel)
+        {
+            Factory.UseKestrel(0);
+        }
         using var anonymous = Factory.CreateClient();
         await Eventually.Until(
             async () => (await anonymous.GetAsync("/readyz")).StatusCode,

@@ -1,0 +1,9 @@
+namespace Notifications.Gateway.Tests.Hostile;
+
+public enum HostileCredential
+{
+    Admin,
+    UserToken,
+    None,
+    Garbage,
+}
