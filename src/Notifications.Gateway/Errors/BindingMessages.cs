@@ -48,6 +48,10 @@ internal static partial class BindingMessages
             var value = failed.Groups["value"].Value;
             return (failed.Groups["name"].Value, $"\"{(value.Length > 100 ? value[..100] + "…" : value)}\" is not {Expected(failed.Groups["type"].Value)}.");
         }
+        if (ImplicitBodyMissing().IsMatch(message))
+        {
+            return ("body", "A JSON body is required.");
+        }
         if (NotProvided().Match(message) is { Success: true } absent)
         {
             return absent.Groups["source"].Value == "body"
@@ -64,6 +68,10 @@ internal static partial class BindingMessages
     private static string Expected(string clrType)
     {
         var type = NullableOf().Match(clrType) is { Success: true } nullable ? nullable.Groups["inner"].Value : clrType.TrimEnd('?');
+        if (type.StartsWith("Nullable<", StringComparison.Ordinal) && type.EndsWith('>'))
+        {
+            type = type["Nullable<".Length..^1];
+        }
         if (typeof(Priority).Assembly.GetType(type) is { IsEnum: true } enumType)
         {
             return "one of: " + string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName));
@@ -102,6 +110,9 @@ internal static partial class BindingMessages
 
     [GeneratedRegex(@"^Required parameter ""(?<type>.+) (?<name>[^ ""]+)"" was not provided from (?<source>\w+)\.$")]
     private static partial Regex NotProvided();
+
+    [GeneratedRegex(@"^Implicit body inferred for parameter ""[^""]+"" but no body was provided")]
+    private static partial Regex ImplicitBodyMissing();
 
     [GeneratedRegex(@"'?\b(System|Microsoft|Notifications)\.[\w.`\[\],+]+'?")]
     private static partial Regex TypeName();
