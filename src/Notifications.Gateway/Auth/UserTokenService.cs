@@ -6,7 +6,13 @@ using Notifications.Api;
 
 namespace Notifications.Gateway.Auth;
 
-/// <summary>Issues and verifies end-user tokens: HS256 JWTs whose subject is the one user they reach.</summary>
+/// <summary>
+/// Issues and verifies end-user tokens: HS256 JWTs whose subject is the one user they reach. Verification is
+/// Microsoft.IdentityModel's JsonWebTokenHandler, the same validator the JwtBearer handler wraps; JwtBearer itself is
+/// not used because it would add code rather than remove it (a forwarding scheme beside API keys, a synchronous key
+/// resolver over this store-backed key, events to keep the problem+json 401/403 and the query-token rule) and gRPC
+/// authenticates through <see cref="ICallerAuthenticator"/>, outside ASP.NET Core's authentication.
+/// </summary>
 internal sealed class UserTokenService(TokenSigningKeyProvider keys, IOptions<AuthOptions> options, TimeProvider time)
 {
     /// <summary>Silos' clocks differ a little; a token is not refused for being "from the future" by less than this.</summary>
