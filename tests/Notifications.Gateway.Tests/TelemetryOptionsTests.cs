@@ -11,6 +11,7 @@ public sealed class TelemetryOptionsTests
     [InlineData("Telemetry:OtlpEndpoint", "ftp://collector:4317")]
     [InlineData("Telemetry:PrometheusPath", "metrics")]
     [InlineData("Telemetry:PrometheusPath", "/api/v1/metrics")]
+    [InlineData("Telemetry:TraceSampleRatio", "1.5")]
     public async Task Silo_refuses_to_start_with_a_bad_telemetry_setting_and_names_it_and_the_value(string key, string value)
     {
         await using var factory = new TestSilo<Program>(new Dictionary<string, string?> { [key] = value });

@@ -26,6 +26,12 @@ public sealed class TelemetryOptions
     /// <summary>Record traces even without an OTLP endpoint (for an exporter added by the host). On whenever OTLP is set.</summary>
     public bool Tracing { get; set; }
 
+    /// <summary>
+    /// The share of new traces recorded (0 to 1); a request that arrives with a sampled trace context is always recorded.
+    /// Tracing every notification costs CPU on the accept path (docs/benchmarks.md).
+    /// </summary>
+    public double TraceSampleRatio { get; set; } = 1.0;
+
     public bool TracingEnabled => Tracing || !string.IsNullOrWhiteSpace(OtlpEndpoint);
 
     public Uri? OtlpUri => Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;

@@ -16,6 +16,10 @@ internal sealed class TelemetryOptionsValidator : IValidateOptions<TelemetryOpti
                 failures.Add($"Telemetry:PrometheusPath must be a path starting with '/' outside /api/ (no query); it is '{path}'.");
             }
         }
+        if (options.TraceSampleRatio is < 0 or > 1 || double.IsNaN(options.TraceSampleRatio))
+        {
+            failures.Add($"Telemetry:TraceSampleRatio must be between 0 and 1; it is {options.TraceSampleRatio}.");
+        }
         if (!string.IsNullOrWhiteSpace(options.OtlpEndpoint) && options.OtlpUri is null)
         {
             failures.Add($"Telemetry:OtlpEndpoint must be an absolute http:// or https:// URL of an OTLP collector; it is '{options.OtlpEndpoint}'.");

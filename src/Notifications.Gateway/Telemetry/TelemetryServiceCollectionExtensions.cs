@@ -43,6 +43,7 @@ public static class TelemetryServiceCollectionExtensions
         if (settings.TracingEnabled)
         {
             otel.WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(Math.Clamp(settings.TraceSampleRatio, 0, 1))))
                 .AddSource(NotificationTelemetry.ActivitySourceName, OrleansApplicationSource)
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => IsTraced(context.Request.Path, settings.PrometheusPath)));
         }
