@@ -23,6 +23,13 @@ public static class ChannelServiceCollectionExtensions
     public static IServiceCollection AddNotificationChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProviderHealthRegistry>();
+        // The senders register their trackers when they are built: build them now, so a provider shows before its first send.
+        services.TryAddSingleton<IProviderHealthSource>(sp =>
+        {
+            _ = sp.GetServices<IChannelSender>().ToList();
+            return sp.GetRequiredService<ProviderHealthRegistry>();
+        });
 
         Add<FcmOptions, FcmOptionsValidator, FcmSender>(services, configuration, FcmOptions.Section, o => o.Resilience);
         Add<ApnsOptions, ApnsOptionsValidator, ApnsSender>(services, configuration, ApnsOptions.Section, o => o.Resilience);
@@ -65,7 +72,8 @@ public static class ChannelServiceCollectionExtensions
             sp.GetRequiredService<TSender>(),
             resilience(sp.GetRequiredService<IOptions<TOptions>>().Value),
             sp.GetRequiredService<TimeProvider>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Notifications.Channels." + typeof(TSender).Name)));
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Notifications.Channels." + typeof(TSender).Name),
+            sp.GetRequiredService<ProviderHealthRegistry>()));
         return true;
     }
 }

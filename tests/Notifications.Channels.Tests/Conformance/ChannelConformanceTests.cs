@@ -105,7 +105,8 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
     {
         var breakDuration = TimeSpan.FromSeconds(10);
         var options = new ChannelResilienceOptions { FailureRatio = 0.5, MinimumThroughput = 4, SamplingDuration = TimeSpan.FromSeconds(30), BreakDuration = breakDuration };
-        await using var sender = new ResilientChannelSender(CreateSender(), options, Time, NullLogger.Instance);
+        var health = new ProviderHealthRegistry();
+        await using var sender = new ResilientChannelSender(CreateSender(), options, Time, NullLogger.Instance, health);
         var target = LiveTarget();
         var jobs = Enumerable.Range(1, 6).Select(i => Request(target, SampleContent() with { Body = $"message {i}" }, jobId: i)).ToList();
         Faults.StartOutage();
@@ -128,6 +129,12 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
         }
 
         Assert.Equal(attemptsWhenOpened, SendAttempts);
+        // What the operations console shows: the open circuit, and only the calls that reached the provider.
+        var opened = Assert.Single(health.Snapshot());
+        Assert.Equal("open", opened.Circuit);
+        Assert.Equal(4, opened.Attempts);
+        Assert.Equal(4, opened.FailuresByKind["Transient"]);
+        Assert.Equal(4, opened.RecentErrors.Count);
 
         // Still open just before the break ends: the probe is not let through early.
         Faults.EndOutage();
@@ -143,6 +150,9 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
         }
 
         Assert.Equal(jobs.Select(j => j.Content.Body).Order(), AcceptedBodies.Order());
+        var recovered = Assert.Single(health.Snapshot());
+        Assert.Equal("closed", recovered.Circuit);
+        Assert.Equal(6, recovered.Sent);
     }
 
     [Fact]
