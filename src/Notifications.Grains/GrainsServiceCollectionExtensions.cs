@@ -9,6 +9,7 @@ using Notifications.Grains;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Delivery.Tracking;
 using Notifications.Grains.Hosting;
+using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Templates;
 using Orleans.Configuration;
@@ -58,6 +59,8 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IDeliveryService, DeliveryService>();
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<ISiloSettings, SiloSettings>();
+        services.AddSingleton<IOperationsService, OperationsService>();
+        services.AddSingleton<SiloActivity>();
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
@@ -66,6 +69,7 @@ public static class NotificationGrainsSiloBuilderExtensions
 
         services.AddHostedService<DeliveryPump>();
         services.AddHostedService<InboxRetentionService>();
+        services.AddHostedService<OperationsReporter>();
         return silo;
     }
 }

@@ -7,6 +7,7 @@ using Notifications.Domain.State;
 using Notifications.Domain.Users;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Hosting;
+using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Storage;
 using Notifications.Model;
@@ -30,6 +31,7 @@ internal sealed partial class UserGrain(
     IInboxStore inbox,
     IContentRenderer renderer,
     DeliveryWakeUps wakeUps,
+    SiloActivity activity,
     IOptions<SiloOptions> options,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
@@ -94,6 +96,7 @@ internal sealed partial class UserGrain(
             return new SendNotificationResponse(first, "duplicate");
         }
         await RunAsync(command, command.Priority, now).ConfigureAwait(true);
+        activity.Accepted(command.Priority);
         return new SendNotificationResponse(command.NotificationId, "accepted");
     }
 
@@ -289,6 +292,7 @@ internal sealed partial class UserGrain(
             }
             await WriteStateAsync().ConfigureAwait(true);
             _softDirty = false;
+            Count(pending);
             var applied = pending.IsEmpty || await TryApplyAsync(pending).ConfigureAwait(true);
             if (effects.Timers.Count > 0)
             {
@@ -305,10 +309,19 @@ internal sealed partial class UserGrain(
             if (!pending.IsEmpty)
             {
                 await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
+                Count(pending);
             }
             _softDirty = true;
         }
         await AnnounceAsync(pending).ConfigureAwait(true);
+    }
+
+    private void Count(PendingEffects committed)
+    {
+        foreach (var record in committed.Notifications)
+        {
+            activity.Processed(record.Priority, record.Status);
+        }
     }
 
     private async Task WriteStateAsync()
