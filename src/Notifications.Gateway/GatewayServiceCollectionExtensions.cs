@@ -1,5 +1,6 @@
 using Notifications.Tracking;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +35,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<TokenSigningKeyProvider>();
         services.TryAddSingleton<UserTokenService>();
         services.TryAddSingleton<ICallerAuthenticator, CallerAuthenticator>();
+        services.AddDataProtection().SetApplicationName("NotificationSilo");
+        services.TryAddSingleton<ConsoleSession>();
 
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, displayName: null, configureOptions: null);

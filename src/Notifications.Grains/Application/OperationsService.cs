@@ -18,6 +18,8 @@ internal sealed class OperationsService(IGrainFactory grains, IDeliveryStore del
 {
     private static readonly string[] CircuitSeverity = ["closed", "halfOpen", "isolated", "open"];
 
+    public TimeSpan RefreshInterval => options.Value.Operations.ReportInterval;
+
     public async Task<OperationsSnapshot> GetSnapshotAsync(CancellationToken cancellationToken)
     {
         var maxAge = options.Value.Operations.ReportInterval * 5;
