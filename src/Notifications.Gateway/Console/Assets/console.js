@@ -7,7 +7,15 @@ const LANE_COLORS = { critical: '#d64545', high: '#e39b2d', normal: '#2f7dd1', b
 const CHANNEL_COLORS = { apns: '#8e44ad', fcm: '#f39c12', webPush: '#16a085', email: '#2f7dd1', sms: '#c0392b', webhook: '#2c3e50', inApp: '#7f8c8d' };
 const HISTORY_SECONDS = 300;
 
-const state = { history: [], deadLetters: [], nextCursor: null, selected: new Set(), latest: null };
+const state = { history: [], deadLetters: [], nextCursor: null, selected: new Set(), latest: null, rendered: {}, openDetails: new Set() };
+
+/** Rebuilds a section only when its data changed, so what the operator opened or is clicking stays put. */
+function changed(section, data) {
+  const text = JSON.stringify(data);
+  if (state.rendered[section] === text) return false;
+  state.rendered[section] = text;
+  return true;
+}
 
 // --- small DOM helpers: text always goes through textContent, never innerHTML -------------------------------
 function h(tag, attrs, ...children) {
@@ -123,6 +131,7 @@ function renderLanes(snapshot, previous) {
 }
 
 function renderChannels(snapshot) {
+  if (!changed('channels', snapshot.channels)) return;
   const body = $('channels').tBodies[0];
   if (snapshot.channels.length === 0) {
     body.replaceChildren(h('tr', {}, h('td', { colspan: 7, class: 'empty' }, 'No provider deliveries yet. In-app deliveries complete within the user\'s turn and are not listed here.')));
@@ -192,6 +201,7 @@ function chart(container, lines) {
 }
 
 function renderProviders(snapshot) {
+  if (!changed('providers', snapshot.providers)) return;
   const container = $('providers');
   if (snapshot.providers.length === 0) {
     container.replaceChildren(h('p', { class: 'empty' }, 'No provider is configured on any silo: set a Channels:* section (see README, Configuration) to deliver beyond the in-app inbox.'));
@@ -206,13 +216,15 @@ function renderProviders(snapshot) {
         h('div', {}, h('dt', {}, 'sent'), h('dd', {}, number(p.sent))),
         h('div', {}, h('dt', {}, 'failures'), h('dd', {}, failures.length ? failures.map(([k, v]) => `${k} ${number(v)}`).join(' · ') : 'none'))),
       p.recentErrors.length
-        ? h('details', {}, h('summary', {}, `Latest errors (${p.recentErrors.length})`),
+        ? h('details', { open: state.openDetails.has(p.channel), ontoggle: (e) => { if (e.target.open) state.openDetails.add(p.channel); else state.openDetails.delete(p.channel); } },
+          h('summary', {}, `Latest errors (${p.recentErrors.length})`),
           h('ul', { class: 'errors' }, p.recentErrors.map((e) => h('li', {}, h('time', {}, time(e.at)), ' ', h('b', {}, e.kind), ' ', e.reason || ''))))
         : h('p', { class: 'muted small' }, 'No errors since the silos started.'));
   }));
 }
 
 function renderSilos(snapshot) {
+  if (!changed('silos', snapshot.silos.map((s) => [s.address, s.status, s.activations, Math.round(s.cpuUsagePercent ?? 0), Math.round((s.memoryUsageBytes ?? 0) / 1048576), s.reportsActivity]))) return;
   const body = $('silos').tBodies[0];
   body.replaceChildren(...snapshot.silos.map((s) => h('tr', { 'data-status': s.status },
     h('td', {}, s.name), h('td', {}, h('span', { class: `badge ${s.status}` }, s.status)), h('td', {}, s.hostName), h('td', { class: 'mono' }, s.address),
