@@ -34,10 +34,7 @@ public static class ChannelServiceCollectionExtensions
                 ?? throw new InvalidOperationException($"{EmailOptions.Section}:UnsubscribeSecret is not set.")));
         }
 
-        if (Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience))
-        {
-            services.TryAddSingleton(sp => new TwilioSignatureValidator(sp.GetRequiredService<IOptions<SmsOptions>>().Value.AuthToken!));
-        }
+        Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience);
 
         if (Add<WebhookOptions, WebhookOptionsValidator, WebhookSender>(services, configuration, WebhookOptions.Section, o => o.Resilience))
         {
