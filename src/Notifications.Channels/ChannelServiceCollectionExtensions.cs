@@ -9,6 +9,7 @@ using Notifications.Channels.Fcm;
 using Notifications.Channels.Resilience;
 using Notifications.Channels.Sms;
 using Notifications.Channels.Webhook;
+using Notifications.Channels.WhatsApp;
 using Notifications.Channels.WebPush;
 using Notifications.Delivery;
 
@@ -35,6 +36,7 @@ public static class ChannelServiceCollectionExtensions
         }
 
         Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience);
+        Add<WhatsAppOptions, WhatsAppOptionsValidator, WhatsAppSender>(services, configuration, WhatsAppOptions.Section, o => o.Resilience);
 
         if (Add<WebhookOptions, WebhookOptionsValidator, WebhookSender>(services, configuration, WebhookOptions.Section, o => o.Resilience))
         {

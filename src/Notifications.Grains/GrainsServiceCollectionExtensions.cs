@@ -11,6 +11,7 @@ using Notifications.Grains.Delivery.Tracking;
 using Notifications.Grains.Hosting;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Templates;
+using Notifications.Grains.WhatsApp;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using SiloOptions = Notifications.Grains.Hosting.SiloOptions;
@@ -56,6 +57,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IUserService, UserService>();
         services.AddSingleton<IInboxService, InboxService>();
         services.AddSingleton<IDeliveryService, DeliveryService>();
+        services.AddSingleton<IWhatsAppInbound, WhatsAppInbound>();
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<ISiloSettings, SiloSettings>();
 
