@@ -31,6 +31,9 @@ public sealed partial class FakeTwilioServer(TimeProvider? time = null) : FakeSe
 
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Accepted => [.. accepted];
 
+    /// <summary>A proxy in front of Twilio answers with its own HTML error page instead of Twilio's JSON.</summary>
+    public bool BadGatewayPage { get; set; }
+
     /// <summary>The recipient texted STOP.</summary>
     public void OptOut(string number) => optedOut[number] = 0;
 
@@ -133,6 +136,12 @@ public sealed partial class FakeTwilioServer(TimeProvider? time = null) : FakeSe
         if (Faults.Outage)
         {
             return Error(503, 20500, "Service unavailable");
+        }
+
+        if (BadGatewayPage)
+        {
+            recorded.Status = 502;
+            return Results.Content("<html><body>502 Bad Gateway</body></html>", "text/html", statusCode: 502);
         }
 
         if (Faults.TryTakeRateLimit(out var wait))

@@ -4,8 +4,9 @@ namespace Notifications.Channels.Sms;
 
 /// <summary>
 /// The HTTP pipeline under the Twilio SDK. The SDK always addresses https://api.twilio.com; this sends its requests
-/// to the configured base address instead (a regional proxy, or our fake in tests). It also hands the answer's
-/// Retry-After to the sending call, because the SDK's <c>ApiException</c> drops the response headers.
+/// to the configured base address instead (a regional proxy, or our fake in tests). It also hands the answer's status
+/// and Retry-After to the sending call: the SDK's <c>ApiException</c> drops the headers, and the status too when the
+/// body is not a Twilio error.
 /// </summary>
 internal sealed class TwilioBaseAddressHandler(Uri baseAddress, TimeProvider time) : DelegatingHandler(
     new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
@@ -18,7 +19,7 @@ internal sealed class TwilioBaseAddressHandler(Uri baseAddress, TimeProvider tim
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        TwilioCallScope.Current?.Answered(RetryAfterHeader.Read(response, time));
+        TwilioCallScope.Current?.Answered((int)response.StatusCode, RetryAfterHeader.Read(response, time));
         return response;
     }
 }

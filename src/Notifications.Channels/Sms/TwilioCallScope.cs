@@ -18,11 +18,18 @@ internal sealed class TwilioCallScope : IDisposable
 
     public static TwilioCallScope? Current => Ambient.Value;
 
+    /// <summary>The HTTP status of the answer: the SDK reports 0 when the body was not a Twilio error (a proxy's 502 page).</summary>
+    public int Status { get; private set; }
+
     public TimeSpan? RetryAfter { get; private set; }
 
     public static TwilioCallScope Begin() => new();
 
-    public void Answered(TimeSpan? retryAfter) => RetryAfter = retryAfter;
+    public void Answered(int status, TimeSpan? retryAfter)
+    {
+        Status = status;
+        RetryAfter = retryAfter;
+    }
 
     public void Dispose() => Ambient.Value = outer;
 }

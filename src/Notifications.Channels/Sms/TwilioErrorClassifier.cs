@@ -6,9 +6,10 @@ namespace Notifications.Channels.Sms;
 /// <summary>Twilio REST errors, as the SDK reports them: HTTP status plus Twilio's numeric error code.</summary>
 internal static class TwilioErrorClassifier
 {
-    public static DeliveryOutcome Classify(ApiException exception, TimeSpan? retryAfter)
+    /// <param name="httpStatus">What the HTTP pipeline saw, for errors whose body the SDK could not read.</param>
+    public static DeliveryOutcome Classify(ApiException exception, int httpStatus, TimeSpan? retryAfter)
     {
-        var status = exception.Status;
+        var status = exception.Status == 0 ? httpStatus : exception.Status;
         var code = exception.Code;
         var reason = $"Twilio {status} {(code == 0 ? "" : code + " ")}{exception.Message}".TrimEnd();
         return code switch

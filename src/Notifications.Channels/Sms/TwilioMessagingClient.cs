@@ -30,7 +30,7 @@ internal sealed class TwilioMessagingClient : IDisposable
         }
         catch (ApiException exception)
         {
-            return TwilioErrorClassifier.Classify(exception, scope.RetryAfter);
+            return TwilioErrorClassifier.Classify(exception, scope.Status, scope.RetryAfter);
         }
         catch (ApiConnectionException exception) when (HttpFailures.Classify(exception.InnerException ?? exception, cancellationToken) is { } outcome)
         {

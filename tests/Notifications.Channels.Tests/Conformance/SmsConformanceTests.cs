@@ -75,6 +75,17 @@ public sealed class SmsConformanceTests : ChannelConformanceTests
     }
 
     [Fact]
+    public async Task A_proxys_error_page_instead_of_a_twilio_error_is_transient()
+    {
+        fake.BadGatewayPage = true;
+
+        var outcome = await CreateSender().SendAsync(Request(LiveTarget()), CancellationToken.None);
+
+        AssertOutcome(DeliveryOutcomeKind.Transient, outcome);
+        Assert.Contains("Twilio 502", outcome.Reason);
+    }
+
+    [Fact]
     public async Task Opted_out_recipient_is_permanent_and_a_bad_password_is_a_configuration_error()
     {
         fake.OptOut("+15551230002");
