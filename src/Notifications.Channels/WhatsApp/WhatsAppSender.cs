@@ -14,9 +14,6 @@ namespace Notifications.Channels.WhatsApp;
 /// </summary>
 internal sealed class WhatsAppSender(IOptions<WhatsAppOptions> options, TimeProvider time) : IChannelSender, IDisposable
 {
-    /// <summary>WhatsApp refuses longer free-form bodies.</summary>
-    public const int MaxBodyLength = 1600;
-
     private readonly WhatsAppOptions options = options.Value;
     private readonly TwilioMessagingClient twilio = new(options.Value, time);
 
@@ -24,18 +21,18 @@ internal sealed class WhatsAppSender(IOptions<WhatsAppOptions> options, TimeProv
 
     public Task<DeliveryOutcome> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
-        if (!SmsNumbers.IsE164(request.Target))
+        if (TwilioSender.RefuseTarget(request.Target) is { } deadTarget)
         {
-            return Task.FromResult(DeliveryOutcome.TargetDead($"'{request.Target}' is not an E.164 phone number"));
+            return Task.FromResult(deadTarget);
         }
 
         var content = request.Content;
         var message = new CreateMessageOptions(new PhoneNumber(WhatsAppAddress.Of(request.Target)));
         if (content.SessionOpenUntil is { } until && time.GetUtcNow() < until)
         {
-            if (content.Body.Length > MaxBodyLength)
+            if (TwilioSender.RefuseBody(content.Body) is { } tooLong)
             {
-                return Task.FromResult(DeliveryOutcome.Permanent($"payload too large: {content.Body.Length} characters, WhatsApp accepts at most {MaxBodyLength}"));
+                return Task.FromResult(tooLong);
             }
 
             message.Body = content.Body;

@@ -1,81 +1,45 @@
-using Notifications.Channels.Fakes;
 using Notifications.Channels.WhatsApp;
 using Notifications.Delivery;
 
 namespace Notifications.Channels.Tests.Conformance;
 
-public sealed class WhatsAppConformanceTests : ChannelConformanceTests
+public sealed class WhatsAppConformanceTests : TwilioConformanceTests
 {
-    private const string Sender = "+15005550006";
-    private const string User = "+15551230001";
     private const string ApprovedContent = "HX0123456789abcdef0123456789abcdef";
-
-    private FakeTwilioServer fake = null!;
 
     protected override DeliveryChannel Channel => DeliveryChannel.WhatsApp;
 
-    protected override FaultPlan Faults => fake.Faults;
-
-    protected override int SendAttempts => fake.Requests.Count;
-
-    protected override IReadOnlyList<string> AcceptedBodies => fake.Accepted.Select(form => form.GetValueOrDefault("Body") ?? "").ToList();
-
     public override async Task InitializeAsync()
     {
-        fake = new FakeTwilioServer(Time);
-        await fake.StartAsync();
-        fake.ApproveContent(ApprovedContent);
+        await base.InitializeAsync();
+        Fake.ApproveContent(ApprovedContent);
     }
 
-    public override async Task DisposeAsync() => await fake.DisposeAsync();
-
-    /// <summary>The user wrote to us a minute ago, so the session is open for the conformance sends.</summary>
+    /// <summary>The user wrote to us an hour ago, so the session is open for the conformance sends.</summary>
     protected override RenderedContent Sendable(RenderedContent content) =>
         content.SessionOpenUntil is null && content.ContentSid is null ? content with { SessionOpenUntil = Time.GetUtcNow().AddHours(23) } : content;
 
     private WhatsAppOptions Options() => new()
     {
-        AccountSid = fake.AccountSid,
-        AuthToken = fake.AuthToken,
+        AccountSid = Fake.AccountSid,
+        AuthToken = Fake.AuthToken,
         From = Sender,
-        StatusCallbackUrl = "https://silo.example.com/callbacks/twilio",
-        BaseAddress = fake.BaseAddress,
+        StatusCallbackUrl = CallbackUrl,
+        BaseAddress = Fake.BaseAddress,
     };
 
     protected override IChannelSender CreateSender() => new WhatsAppSender(Microsoft.Extensions.Options.Options.Create(Options()), Time);
 
     protected override string LiveTarget()
     {
-        fake.UserMessaged(User);
+        Fake.UserMessaged(User);
         return User;
     }
 
-    protected override string DeadTarget()
-    {
-        fake.Faults.MarkDead("+15551239999");
-        return "+15551239999";
-    }
+    protected override void AssertExactWirePayload(DeliveryRequest sample) => AssertSingleForm(
+        "To=whatsapp%3A%2B15551230001", "From=whatsapp%3A%2B15005550006", "Body=Order+1234+is+on+its+way.", "StatusCallback=https%3A%2F%2Fsilo.example.com%2Fcallbacks%2Ftwilio");
 
-    protected override RenderedContent OversizeContent() => SampleContent() with { Body = new string('x', 1601) };
-
-    protected override void AssertExactWirePayload(DeliveryRequest sample)
-    {
-        var request = Assert.Single(fake.Requests);
-        Assert.Equal($"/2010-04-01/Accounts/{fake.AccountSid}/Messages.json", request.Path);
-        Assert.StartsWith("application/x-www-form-urlencoded", request.Header("Content-Type"));
-        Assert.Equal(
-            ["Body=Order+1234+is+on+its+way.", "From=whatsapp%3A%2B15005550006", "StatusCallback=https%3A%2F%2Fsilo.example.com%2Fcallbacks%2Ftwilio", "To=whatsapp%3A%2B15551230001"],
-            request.BodyText.Split('&').Order(StringComparer.Ordinal));
-        Assert.Equal(201, request.Status);
-    }
-
-    protected override (string Section, Dictionary<string, string?> Values) ValidConfiguration() => (WhatsAppOptions.Section, new()
-    {
-        ["AccountSid"] = fake.AccountSid,
-        ["AuthToken"] = fake.AuthToken,
-        ["From"] = Sender,
-        ["BaseAddress"] = fake.BaseAddress.AbsoluteUri,
-    });
+    protected override (string Section, Dictionary<string, string?> Values) ValidConfiguration() => (WhatsAppOptions.Section, AccountConfiguration());
 
     protected override IEnumerable<(string Key, string? Value, string Expected)> Misconfigurations()
     {
@@ -98,7 +62,7 @@ public sealed class WhatsAppConformanceTests : ChannelConformanceTests
         var outcome = await CreateSender().SendAsync(Request(User, Template(sessionOpenUntil: null)), CancellationToken.None);
 
         AssertOutcome(DeliveryOutcomeKind.Sent, outcome);
-        var form = Assert.Single(fake.Accepted);
+        var form = Assert.Single(Fake.Accepted);
         Assert.Equal(ApprovedContent, form["ContentSid"]);
         Assert.Equal("""{"1":"1234"}""", form["ContentVariables"]);
         Assert.False(form.ContainsKey("Body"));
@@ -121,13 +85,13 @@ public sealed class WhatsAppConformanceTests : ChannelConformanceTests
     [Fact]
     public async Task A_session_that_closes_before_the_send_sends_the_template()
     {
-        fake.UserMessaged(User);
+        Fake.UserMessaged(User);
         var job = Request(User, Template(Time.GetUtcNow().AddHours(1)));
         Time.Advance(TimeSpan.FromHours(2));
 
         AssertOutcome(DeliveryOutcomeKind.Sent, await CreateSender().SendAsync(job, CancellationToken.None));
 
-        Assert.Equal(ApprovedContent, Assert.Single(fake.Accepted)["ContentSid"]);
+        Assert.Equal(ApprovedContent, Assert.Single(Fake.Accepted)["ContentSid"]);
     }
 
     [Fact]
@@ -138,7 +102,7 @@ public sealed class WhatsAppConformanceTests : ChannelConformanceTests
 
         AssertOutcome(DeliveryOutcomeKind.Permanent, outcome);
         Assert.Contains("63016", outcome.Reason);
-        Assert.Empty(fake.Accepted);
+        Assert.Empty(Fake.Accepted);
     }
 
     [Fact]
