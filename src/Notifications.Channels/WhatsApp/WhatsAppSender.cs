@@ -44,8 +44,9 @@ internal sealed class WhatsAppSender(IOptions<WhatsAppOptions> options, TimeProv
         }
         else
         {
-            return Task.FromResult(DeliveryOutcome.Permanent(
-                $"outside the 24-hour WhatsApp session window ({(content.SessionOpenUntil is { } ended ? $"it closed at {ended:O}" : "the user never wrote to us")}) and the {content.Type ?? content.Category} whatsapp template declares no contentSid"));
+            var session = content.SessionOpenUntil is { } ended ? $"it closed at {ended:O}" : "the user never wrote to us";
+            var template = content.Type is { } type ? $"the {type} whatsapp template declares no contentSid" : "inline content has no contentSid";
+            return Task.FromResult(DeliveryOutcome.Permanent($"outside the 24-hour WhatsApp session window ({session}) and {template}"));
         }
 
         TwilioSender.Address(message, options, WhatsAppAddress.Of);

@@ -2,7 +2,7 @@ namespace Notifications.Grains.WhatsApp;
 
 [GrainType(GrainTypeName)]
 internal sealed class WhatsAppNumberGrain(
-    [PersistentState("users", GrainStorageNames.Users)] IPersistentState<WhatsAppNumberState> storage) : Grain, IWhatsAppNumberGrain
+    [PersistentState("number", GrainStorageNames.Users)] IPersistentState<WhatsAppNumberState> storage) : Grain, IWhatsAppNumberGrain
 {
     /// <summary>Part of every stored grain id: fixed, so renaming the class cannot orphan stored state.</summary>
     public const string GrainTypeName = "whatsapp-number";
