@@ -9,6 +9,7 @@ using Notifications.Channels.Fcm;
 using Notifications.Channels.Resilience;
 using Notifications.Channels.Sms;
 using Notifications.Channels.Webhook;
+using Notifications.Channels.WhatsApp;
 using Notifications.Channels.WebPush;
 using Notifications.Delivery;
 
@@ -41,10 +42,8 @@ public static class ChannelServiceCollectionExtensions
                 ?? throw new InvalidOperationException($"{EmailOptions.Section}:UnsubscribeSecret is not set.")));
         }
 
-        if (Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience))
-        {
-            services.TryAddSingleton(sp => new TwilioSignatureValidator(sp.GetRequiredService<IOptions<SmsOptions>>().Value.AuthToken!));
-        }
+        Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience);
+        Add<WhatsAppOptions, WhatsAppOptionsValidator, WhatsAppSender>(services, configuration, WhatsAppOptions.Section, o => o.Resilience);
 
         if (Add<WebhookOptions, WebhookOptionsValidator, WebhookSender>(services, configuration, WebhookOptions.Section, o => o.Resilience))
         {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Notifications;
 using Notifications.Channels.Email;
 using Notifications.Channels.Sms;
+using Notifications.Channels.WhatsApp;
 using Notifications.Application;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Endpoints;
@@ -60,6 +61,11 @@ public static class GatewayServiceCollectionExtensions
         // Links providers and mail clients come back to default to the routes this gateway serves under the public base URL.
         services.AddOptions<SmsOptions>().PostConfigure<IOptions<TrackingOptions>>((sms, tracking) =>
             sms.StatusCallbackUrl ??= tracking.Value.PublicUrl(TrackingRoutes.TwilioStatus));
+        services.AddOptions<WhatsAppOptions>().PostConfigure<IOptions<TrackingOptions>>((whatsApp, tracking) =>
+        {
+            whatsApp.StatusCallbackUrl ??= tracking.Value.PublicUrl(TrackingRoutes.TwilioStatus);
+            whatsApp.InboundUrl ??= tracking.Value.PublicUrl(TrackingRoutes.TwilioWhatsAppInbound);
+        });
         services.AddOptions<EmailOptions>().PostConfigure<IOptions<TrackingOptions>>((email, tracking) =>
             email.UnsubscribeUrl ??= tracking.Value.PublicUrl(TrackingRoutes.Unsubscribe));
         return services;

@@ -12,6 +12,7 @@ using Notifications.Grains.Hosting;
 using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Templates;
+using Notifications.Grains.WhatsApp;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using SiloOptions = Notifications.Grains.Hosting.SiloOptions;
@@ -57,6 +58,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IUserService, UserService>();
         services.AddSingleton<IInboxService, InboxService>();
         services.AddSingleton<IDeliveryService, DeliveryService>();
+        services.AddSingleton<IWhatsAppInbound, WhatsAppInbound>();
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<ISiloSettings, SiloSettings>();
         services.AddSingleton<IOperationsService, OperationsService>();

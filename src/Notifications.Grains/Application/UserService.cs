@@ -50,7 +50,7 @@ internal sealed class UserService(UserGrains users, INotificationStore notificat
         }
         if (!Enum.IsDefined(channel))
         {
-            throw new ValidationFailedException("channel", "channel must be inApp, push, email, sms or webhook.");
+            throw new ValidationFailedException("channel", "channel must be inApp, push, email, sms, webhook or whatsapp.");
         }
         return Grain(userId).SetChannelPreferenceAsync(category, channel, enabled).WaitAsync(cancellationToken);
     }

@@ -62,7 +62,10 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
         new Dictionary<string, string> { ["orderId"] = "1234", ["collapseKey"] = "order-1234" });
 
     protected DeliveryRequest Request(string target, RenderedContent? content = null, long jobId = 42, Priority lane = Priority.High)
-        => new(jobId, SampleNotificationId, "user-1", Channel, target, lane, 1, $"job-{jobId}", content ?? SampleContent());
+        => new(jobId, SampleNotificationId, "user-1", Channel, target, lane, 1, $"job-{jobId}", Sendable(content ?? SampleContent()));
+
+    /// <summary>What the user's grain adds to content on this channel before a job is made (WhatsApp: the session window).</summary>
+    protected virtual RenderedContent Sendable(RenderedContent content) => content;
 
     [Fact]
     public async Task Success_sends_the_exact_wire_payload()
