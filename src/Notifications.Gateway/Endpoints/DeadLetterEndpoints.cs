@@ -33,7 +33,7 @@ internal static class DeadLetterEndpoints
     private static DeliveryChannel? ParseChannel(string? channel) =>
         string.IsNullOrEmpty(channel) ? null
         : channel.All(char.IsAsciiLetter) && Enum.TryParse<DeliveryChannel>(channel, ignoreCase: true, out var parsed) ? parsed
-        : throw new ValidationFailedException("channel", $"channel must be one of {string.Join(", ", Enum.GetValues<DeliveryChannel>().Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.ToString())))}.");
+        : throw new ValidationFailedException("channel", $"channel must be one of {string.Join(", ", Enum.GetValues<DeliveryChannel>().Select(c => JsonSerializer.Serialize(c, NotificationJson.Options).Trim('"')))}.");
 
     private static async Task<Results<Ok<DeadLetterDetail>, ProblemHttpResult>> GetAsync(long deliveryId, IDeliveryService deliveries, CancellationToken cancellationToken) =>
         await deliveries.GetDeadLetterAsync(deliveryId, cancellationToken) is { } found

@@ -4,7 +4,7 @@
 
 const LANES = ['critical', 'high', 'normal', 'bulk'];
 const LANE_COLORS = { critical: '#d64545', high: '#e39b2d', normal: '#2f7dd1', bulk: '#7a7f87' };
-const CHANNEL_COLORS = { apns: '#8e44ad', fcm: '#f39c12', webPush: '#16a085', email: '#2f7dd1', sms: '#c0392b', webhook: '#2c3e50', inApp: '#7f8c8d' };
+const CHANNEL_COLORS = { apns: '#8e44ad', fcm: '#f39c12', webPush: '#16a085', email: '#2f7dd1', sms: '#c0392b', whatsapp: '#25a244', webhook: '#2c3e50', inApp: '#7f8c8d' };
 const HISTORY_SECONDS = 300;
 
 const state = { history: [], deadLetters: [], nextCursor: null, selected: new Set(), latest: null, rendered: {}, openDetails: new Set() };
