@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Notifications.Gateway.Console;
+using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddExtraConfigurationFiles();
@@ -7,6 +9,7 @@ builder.UseOrleans(silo => silo
     .UseNotificationCluster(builder.Configuration)
     .AddNotificationGrains(builder.Configuration)
     .AddConfiguredStorage(builder.Configuration)
+    .AddNotificationDashboard(builder.Configuration)
     .AddActivityPropagation());
 builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddNotificationGateway(builder.Configuration);
@@ -16,6 +19,7 @@ builder.Services.AddNotificationTelemetry(builder.Configuration);
 var app = builder.Build();
 app.MapNotificationGateway();
 app.MapNotificationGrpc();
+app.MapOrleansDashboard(ConsolePaths.Dashboard).RequireOperator();
 app.MapNotificationTelemetry();
 try
 {

@@ -9,10 +9,12 @@ using Notifications.Grains;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Delivery.Tracking;
 using Notifications.Grains.Hosting;
+using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Telemetry;
 using Notifications.Grains.Templates;
 using Notifications.Telemetry;
+using Notifications.Grains.WhatsApp;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using SiloOptions = Notifications.Grains.Hosting.SiloOptions;
@@ -58,9 +60,12 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IUserService, UserService>();
         services.AddSingleton<IInboxService, InboxService>();
         services.AddSingleton<IDeliveryService, DeliveryService>();
+        services.AddSingleton<IWhatsAppInbound, WhatsAppInbound>();
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<IDailyQuotaLedger, DailyQuotaLedger>();
         services.AddSingleton<ISiloSettings, SiloSettings>();
+        services.AddSingleton<IOperationsService, OperationsService>();
+        services.AddSingleton<SiloActivity>();
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
@@ -71,6 +76,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddHostedService<OutboxDepthSampler>();
         services.AddHostedService<DeliveryPump>();
         services.AddHostedService<InboxRetentionService>();
+        services.AddHostedService<OperationsReporter>();
         return silo;
     }
 }

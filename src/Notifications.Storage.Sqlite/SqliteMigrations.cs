@@ -186,6 +186,11 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         ALTER TABLE inbox ADD COLUMN clicked_action TEXT NULL;
         """,
         """
+        -- An operator's user lookup (the console) lists a user's newest notifications. Ids are version-7 GUIDs, so
+        -- their text sorts by creation time; the index is one extra B-tree insert per notification.
+        CREATE INDEX ix_notifications_user ON notifications(user_id, id);
+        """,
+        """
         -- Observability and producer quotas (issue 9). A job keeps the trace context of the turn that queued it, so
         -- its provider call joins the notification's trace. A key's quota: NULL means unlimited.
         ALTER TABLE deliveries ADD COLUMN trace_parent TEXT NULL;

@@ -22,15 +22,18 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
     private readonly ILogger logger;
     private readonly NotificationMetrics metrics;
     private readonly TimeProvider time;
-    private readonly CircuitBreakerStateProvider circuit = new();
+    private readonly ProviderHealthTracker health;
 
-    public ResilientChannelSender(IChannelSender inner, ChannelResilienceOptions options, TimeProvider time, ILogger logger, NotificationMetrics metrics)
+    public ResilientChannelSender(IChannelSender inner, ChannelResilienceOptions options, TimeProvider time, ILogger logger, ProviderHealthRegistry registry, NotificationMetrics metrics)
     {
         this.inner = inner;
         this.options = options;
         this.logger = logger;
         this.metrics = metrics;
         this.time = time;
+        var circuit = new CircuitBreakerStateProvider();
+        health = new ProviderHealthTracker(inner.Channel, circuit, time);
+        registry.Add(inner.Channel, health);
         metrics.ObserveCircuit(inner.Channel, () => circuit.CircuitState switch
         {
             Polly.CircuitBreaker.CircuitState.Open => Telemetry.CircuitState.Open,
@@ -97,8 +100,8 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
             }
 
             return await pipeline.ExecuteAsync(
-                static (state, token) => state.self.CallProviderAsync(state.request, token),
-                (self: this, request),
+                static (state, token) => state.Self.CallProviderAsync(state.request, token),
+                (Self: this, request),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (BrokenCircuitException broken)
@@ -124,6 +127,7 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
         {
             var result = await inner.SendAsync(request, cancellationToken).ConfigureAwait(false);
             outcome = result.Kind;
+            health.Record(result);
             activity?.SetTag("notification.outcome", NotificationMetrics.Label(result.Kind));
             if (result.Kind != DeliveryOutcomeKind.Sent)
             {
@@ -131,8 +135,9 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
             }
             return result;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            health.Record(exception);
             activity?.SetStatus(ActivityStatusCode.Error, exception.GetType().Name);
             throw;
         }

@@ -45,7 +45,7 @@ internal sealed partial class OutboxDepthSampler(IDeliveryStore store, Notificat
     {
         try
         {
-            var depth = await store.CountOutboxAsync(CancellationToken.None).ConfigureAwait(false);
+            var depth = (await store.CountOutboxAsync(CancellationToken.None).ConfigureAwait(false)).Waiting;
             // Every pair is reported, zeros included, so a drained lane's series drops to 0 instead of vanishing.
             var complete = new Dictionary<(DeliveryChannel, Priority), long>();
             foreach (var channel in Enum.GetValues<DeliveryChannel>().Where(c => c != DeliveryChannel.InApp))

@@ -7,6 +7,7 @@ using Notifications.Domain.State;
 using Notifications.Domain.Users;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Hosting;
+using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Storage;
 using Notifications.Model;
@@ -32,6 +33,7 @@ internal sealed partial class UserGrain(
     IContentRenderer renderer,
     DeliveryWakeUps wakeUps,
     NotificationMetrics metrics,
+    SiloActivity activity,
     IOptions<SiloOptions> options,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
@@ -98,6 +100,7 @@ internal sealed partial class UserGrain(
         }
         await RunAsync(command, command.Priority, now).ConfigureAwait(true);
         metrics.Accepted(command.Priority);
+        activity.Accepted(command.Priority);
         return new SendNotificationResponse(command.NotificationId, "accepted");
     }
 
@@ -105,8 +108,29 @@ internal sealed partial class UserGrain(
 
     public async Task<UserView> UpsertProfileAsync(UserProfile profile)
     {
+        var previous = State.User!.Profile.WhatsApp;
         await RunAsync(new UpsertProfileCommand { UserId = UserId, Profile = profile }, Priority.High).ConfigureAwait(true);
+        await IndexWhatsAppNumberAsync(previous, profile.WhatsApp).ConfigureAwait(true);
         return ViewOf(State.User!);
+    }
+
+    public Task RecordWhatsAppInboundAsync(string number, string? body) =>
+        RunAsync(new WhatsAppInboundCommand { UserId = UserId, Number = number, Body = body }, Priority.High);
+
+    /// <summary>
+    /// After the commit: a crash in between leaves the index behind the profile, which the next profile write
+    /// repairs (linking is idempotent), and a stale link only sends an inbound message to a grain that ignores it.
+    /// </summary>
+    private async Task IndexWhatsAppNumberAsync(string? previous, string? current)
+    {
+        if (previous is not null && previous != current)
+        {
+            await GrainFactory.GetGrain<IWhatsAppNumberGrain>(previous).UnlinkAsync(UserId).ConfigureAwait(true);
+        }
+        if (current is not null)
+        {
+            await GrainFactory.GetGrain<IWhatsAppNumberGrain>(current).LinkAsync(UserId).ConfigureAwait(true);
+        }
     }
 
     public async Task<NotificationPreferences?> UpdatePreferencesAsync(NotificationPreferences preferences)
@@ -293,7 +317,7 @@ internal sealed partial class UserGrain(
             }
             await WriteStateAsync().ConfigureAwait(true);
             _softDirty = false;
-            CountDecisions(effects);
+            Count(pending);
             var applied = pending.IsEmpty || await TryApplyAsync(pending).ConfigureAwait(true);
             if (effects.Timers.Count > 0)
             {
@@ -310,18 +334,19 @@ internal sealed partial class UserGrain(
             if (!pending.IsEmpty)
             {
                 await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
+                Count(pending);
             }
             _softDirty = true;
-            CountDecisions(effects);
         }
         await AnnounceAsync(pending).ConfigureAwait(true);
     }
 
     /// <summary>Counted once the turn is committed, so a turn that failed and runs again is not counted twice.</summary>
-    private void CountDecisions(TurnEffects effects)
+    private void Count(PendingEffects committed)
     {
-        foreach (var record in effects.Notifications)
+        foreach (var record in committed.Notifications)
         {
+            activity.Processed(record.Priority, record.Status);
             metrics.Processed(record.Status);
             if (record.Status == NotificationStatus.Suppressed)
             {
@@ -533,7 +558,7 @@ internal sealed partial class UserGrain(
         }
     }
 
-    private static UserView ViewOf(UserState user) => new(user.UserId, user.Profile, [.. user.Devices], user.Preferences);
+    private static UserView ViewOf(UserState user) => new(user.UserId, user.Profile, [.. user.Devices], user.Preferences) { WhatsApp = user.WhatsApp };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: a turn could not be committed; the activation is dropped and nothing of the turn was acknowledged.")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, string userId);
