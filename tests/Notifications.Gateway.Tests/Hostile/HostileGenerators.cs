@@ -9,6 +9,7 @@ namespace Notifications.Gateway.Tests.Hostile;
 /// Generators of hostile REST input. Paths come from the gateway's real routes with their values replaced by
 /// junk; bodies are random JSON-ish text or mutations of valid bodies (truncated, retyped, nested, enlarged,
 /// mis-encoded). {user} stands for the fixture's victim user, so routes get past authorization to binding.
+/// Streams that never end (the SSE feeds, the hub) are left out: a request to them is not answered, it is served.
 /// </summary>
 public static class HostileGenerators
 {
@@ -23,7 +24,8 @@ public static class HostileGenerators
         "/api/v1/users/{user}/notifications/{r}/opened", "/api/v1/users/{user}/notifications/{r}/actions/{r}",
         "/api/v1/users/{user}/notifications/bulk", "/api/v1/users/{user}/notifications/read-all", "/api/v1/users/{user}/notifications/seen",
         "/api/v1/templates", "/api/v1/templates/{r}", "/api/v1/admin/api-keys", "/api/v1/admin/api-keys/{r}",
-        "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/{r}/replay",
+        "/api/v1/admin/dead-letters", "/api/v1/admin/dead-letters/{r}", "/api/v1/admin/dead-letters/{r}/replay", "/api/v1/admin/dead-letters/replay",
+        "/api/v1/admin/operations", "/api/v1/admin/users/{r}", "/api/v1/admin/users/{user}", "/console", "/console/{r}",
         "/api/v1/track/open", "/api/v1/track/click", "/api/v1/unsubscribe", "/api/v1/{r}", "/{r}",
         "/healthz", "/readyz", "/openapi/v1.json", "/metrics", "/inbox.js",
     ];
