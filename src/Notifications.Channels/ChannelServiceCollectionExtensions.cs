@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Notifications.Channels.Apns;
 using Notifications.Channels.Email;
+using Notifications.Channels.Email.Bounces;
 using Notifications.Channels.Fcm;
 using Notifications.Channels.Resilience;
 using Notifications.Channels.Sms;
@@ -32,6 +33,10 @@ public static class ChannelServiceCollectionExtensions
             services.TryAddSingleton(sp => new UnsubscribeLinkSigner(
                 sp.GetRequiredService<IOptions<EmailOptions>>().Value.UnsubscribeSecret
                 ?? throw new InvalidOperationException($"{EmailOptions.Section}:UnsubscribeSecret is not set.")));
+            if (configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.Bounces.Enabled == true)
+            {
+                services.AddHostedService<ImapBouncePoller>();
+            }
         }
 
         if (Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience))
