@@ -33,6 +33,12 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>A provider called this push address dead: every device registered with it goes.</summary>
     Task RemoveDeadAddressAsync(string address, string? reason);
 
+    /// <summary>
+    /// A hard bounce of an email sent to <paramref name="address"/>: counted while it is still the user's address, which is
+    /// disabled at the <paramref name="disableAfter"/>-th. Answers the address's state; null when it never bounced.
+    /// </summary>
+    Task<EmailAddressStatus?> RecordEmailBounceAsync(string address, string status, int disableAfter);
+
     /// <summary>Every push target of a notification failed for good: email instead, once, where the rules allow.</summary>
     Task FallBackToEmailAsync(PushFallbackCommand command);
 

@@ -49,6 +49,8 @@ public sealed class UserRules(UserState state)
             case UpsertProfileCommand upsert:
                 State.Profile = upsert.Profile;
                 State.Registered = true;
+                // Writing the profile registers its address (again): a disabled address gets another chance.
+                State.EmailBounces = null;
                 break;
             case UpdatePreferencesCommand update:
                 State.Preferences = update.Preferences;
@@ -65,6 +67,9 @@ public sealed class UserRules(UserState state)
                 break;
             case SetChannelPreferenceCommand set:
                 SetChannelPreference(set);
+                break;
+            case RecordEmailBounceCommand bounce:
+                RecordEmailBounce(bounce, context);
                 break;
             case UnsnoozeCommand:
                 // The inbox is the grain's: the rules keep no snooze state, the timer only wakes the grain.
@@ -202,8 +207,8 @@ public sealed class UserRules(UserState state)
             case ChannelKind.InApp:
                 targets.Add((DeliveryChannel.InApp, "inbox", "inbox"));
                 break;
-            case ChannelKind.Email when !string.IsNullOrEmpty(State.Profile.Email):
-                targets.Add((DeliveryChannel.Email, State.Profile.Email, "email"));
+            case ChannelKind.Email when EmailReachable:
+                targets.Add((DeliveryChannel.Email, State.Profile.Email!, "email"));
                 break;
             case ChannelKind.Sms when !string.IsNullOrEmpty(State.Profile.Phone):
                 targets.Add((DeliveryChannel.Sms, State.Profile.Phone, "sms"));
@@ -237,7 +242,7 @@ public sealed class UserRules(UserState state)
     private void FallBackToEmail(PushFallbackCommand fallback, TurnContext context)
     {
         if (State.PushFallbacks.Contains(fallback.NotificationId)
-            || string.IsNullOrEmpty(State.Profile.Email)
+            || !EmailReachable
             || !ChannelRules.Allows(State.Preferences, fallback.Category, ChannelKind.Email, fallback.Critical))
         {
             return;
@@ -249,7 +254,28 @@ public sealed class UserRules(UserState state)
         }
         var content = context.Renderer.Render(fallback.Type, fallback.Category, ChannelKind.Email, State.Profile.Locale, fallback.Content, fallback.Data);
         var key = $"{fallback.NotificationId:N}:{DeliveryChannel.Email}:fallback";
-        context.Effects.Deliveries.Add(new DeliveryJob(fallback.NotificationId, State.UserId, DeliveryChannel.Email, State.Profile.Email, fallback.Priority, context.Now, key, content));
+        context.Effects.Deliveries.Add(new DeliveryJob(fallback.NotificationId, State.UserId, DeliveryChannel.Email, State.Profile.Email!, fallback.Priority, context.Now, key, content));
+    }
+
+    /// <summary>The user has an address that did not bounce too often.</summary>
+    private bool EmailReachable => !string.IsNullOrEmpty(State.Profile.Email) && State.EmailBounces?.DisabledAt is null;
+
+    /// <summary>Bounces of an address the user no longer has are history: they count for nothing.</summary>
+    private void RecordEmailBounce(RecordEmailBounceCommand bounce, TurnContext context)
+    {
+        if (State.Profile.Email is not { } address || !string.Equals(address, bounce.Address, StringComparison.OrdinalIgnoreCase))
+        {
+            _changedDurably = false;
+            return;
+        }
+        var record = State.EmailBounces ??= new EmailBounceRecord { Address = address };
+        record.HardBounces++;
+        record.LastStatus = bounce.Status;
+        record.LastBounceAt = context.Now;
+        if (record.DisabledAt is null && record.HardBounces >= Math.Max(1, bounce.DisableAfter))
+        {
+            record.DisabledAt = context.Now;
+        }
     }
 
     private void SetChannelPreference(SetChannelPreferenceCommand set)

@@ -3,6 +3,7 @@ using Notifications.Api;
 using Notifications.Delivery;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Delivery.Tracking;
+using Notifications.Grains;
 using Notifications.Grains.Storage;
 
 namespace Notifications.Application;
@@ -12,6 +13,7 @@ internal sealed class DeliveryService(
     INotificationStore notifications,
     TrackingLinks links,
     DeliveryWakeUps wakeUps,
+    UserGrains users,
     TimeProvider time) : IDeliveryService
 {
     public const int DefaultPageSize = 50;
@@ -27,6 +29,23 @@ internal sealed class DeliveryService(
             throw new ValidationFailedException("providerMessageId", "a provider message id of 1-256 characters is required.");
         }
         return deliveries.TrackByProviderIdAsync(channel, providerMessageId, status, time.GetUtcNow(), detail, cancellationToken);
+    }
+
+    public async Task<DeliveryTrackResult> RecordEmailBounceAsync(EmailBounce bounce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bounce);
+        if (await deliveries.FindByProviderIdAsync(DeliveryChannel.Email, bounce.MessageId, cancellationToken).ConfigureAwait(false) is not { } delivery)
+        {
+            return DeliveryTrackResult.NotFound;
+        }
+        var detail = bounce.Diagnostic is { Length: > 0 } diagnostic ? $"{bounce.Status} {diagnostic}" : bounce.Status;
+        var result = await deliveries.TrackAsync(delivery.Id, DeliveryStatus.Bounced, time.GetUtcNow(), detail, cancellationToken).ConfigureAwait(false);
+        // Only the report that bounced the delivery counts: the same report read twice is one bounce.
+        if (result == DeliveryTrackResult.Applied && bounce.IsHard)
+        {
+            await users.Get(delivery.UserId).RecordEmailBounceAsync(delivery.Target, bounce.Status, bounce.DisableAfter).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return result;
     }
 
     public async Task<bool> RecordEmailOpenAsync(long deliveryId, string? signature, CancellationToken cancellationToken)
