@@ -11,6 +11,7 @@ using Notifications.Channels.Resilience;
 using Notifications.Channels.Sms;
 using Notifications.Channels.Webhook;
 using Notifications.Channels.WebPush;
+using Notifications.Application;
 using Notifications.Delivery;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,12 @@ public static class ChannelServiceCollectionExtensions
     public static IServiceCollection AddNotificationChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+
+        // Checked whether or not email is configured here: a type uploaded now may be sent by a silo that has it.
+        var emailSection = configuration.GetSection(EmailOptions.Section);
+        services.AddSingleton<ITemplateRule>(sp => new MarketingUnsubscribeRule(emailSection.Exists()
+            ? sp.GetRequiredService<IOptions<EmailOptions>>().Value.EffectiveMarketingCategories
+            : new EmailOptions().EffectiveMarketingCategories));
 
         Add<FcmOptions, FcmOptionsValidator, FcmSender>(services, configuration, FcmOptions.Section, o => o.Resilience);
         Add<ApnsOptions, ApnsOptionsValidator, ApnsSender>(services, configuration, ApnsOptions.Section, o => o.Resilience);
