@@ -5,10 +5,6 @@ internal static class BounceMailboxOptionsValidator
 {
     public static IEnumerable<string> Validate(BounceMailboxOptions options, string section)
     {
-        if (!options.Enabled)
-        {
-            yield break;
-        }
         if (options.Port is < 1 or > 65535)
         {
             yield return $"{section}:Port must be between 1 and 65535, not {options.Port}.";
@@ -17,7 +13,7 @@ internal static class BounceMailboxOptionsValidator
         {
             yield return $"{section}:Tls must be Implicit, StartTls or None, not '{options.Tls}'.";
         }
-        if (string.IsNullOrWhiteSpace(options.UserName) || string.IsNullOrEmpty(options.Password))
+        if (options.Enabled && (string.IsNullOrWhiteSpace(options.UserName) || string.IsNullOrEmpty(options.Password)))
         {
             yield return $"{section}:UserName and Password are required to log in to the bounce mailbox.";
         }
