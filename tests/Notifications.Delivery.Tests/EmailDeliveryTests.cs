@@ -35,8 +35,8 @@ public sealed partial class EmailDeliveryTests(SharedSilo shared) : IClassFixtur
             {
                 Channel = ChannelKind.Email,
                 Title = "This week for {{name}}",
-                Body = "Hi {{name}}, read it at https://example.com/news?id=7&utm=mail",
-                Html = """<html><body><p>Hi {{name}}</p><a href="https://example.com/news?id=7&amp;utm=mail">Read</a> <a href="mailto:team@example.com">Write</a></body></html>""",
+                Body = "Hi {{name}}, read it at https://example.com/news?id=7&utm=mail\nUnsubscribe: {{unsubscribeUrl}}",
+                Html = """<html><body><p>Hi {{name}}</p><a href="https://example.com/news?id=7&amp;utm=mail">Read</a> <a href="mailto:team@example.com">Write</a> <a href="{{unsubscribeUrl}}">Unsubscribe</a></body></html>""",
             },
         ],
     });
@@ -63,7 +63,9 @@ public sealed partial class EmailDeliveryTests(SharedSilo shared) : IClassFixtur
         Assert.Equal(delivery.ProviderMessageId, message.Headers["Message-ID"]);
         Assert.Equal(id.ToString(), message.Headers["X-Notification-Id"]);
         // The text part is sent as rendered; only the HTML part carries tracking.
-        Assert.Equal("Hi Ada & co, read it at https://example.com/news?id=7&utm=mail", message.TextBody);
+        var unsubscribe = message.Headers["List-Unsubscribe"]!;
+        var link = HttpsUnsubscribe().Match(unsubscribe).Groups[1].Value;
+        Assert.Equal($"Hi Ada & co, read it at https://example.com/news?id=7&utm=mail\nUnsubscribe: {link}", message.TextBody!.TrimEnd().ReplaceLineEndings("\n"));
         var html = message.HtmlBody!;
         Assert.StartsWith("<html><body><p>Hi Ada &amp; co</p>", html);
         var pixel = WebUtility.HtmlDecode(Pixel().Match(html).Groups[1].Value);
@@ -73,8 +75,9 @@ public sealed partial class EmailDeliveryTests(SharedSilo shared) : IClassFixtur
         var click = WebUtility.HtmlDecode(Link().Match(html).Groups[1].Value);
         Assert.StartsWith($"{DeliverySilo.PublicBaseUrl}api/v1/track/click/{delivery.Id}?u=https%3A%2F%2Fexample.com%2Fnews%3Fid%3D7%26utm%3Dmail&s=", click);
         Assert.Contains("""<a href="mailto:team@example.com">""", html);
+        // The unsubscribe link in the body is the header's, untracked (it leads to the silo itself).
+        Assert.Contains($"""<a href="{WebUtility.HtmlEncode(link)}">Unsubscribe</a>""", html);
 
-        var unsubscribe = message.Headers["List-Unsubscribe"]!;
         Assert.StartsWith($"<{DeliverySilo.PublicBaseUrl}api/v1/unsubscribe?u={userId}&c=marketing&s=", unsubscribe);
         Assert.Contains("<mailto:unsubscribe@example.com?subject=unsubscribe%20marketing%20", unsubscribe);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
