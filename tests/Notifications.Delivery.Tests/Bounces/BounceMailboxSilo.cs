@@ -24,6 +24,7 @@ public sealed class BounceMailboxSilo : IAsyncLifetime
             ["Channels:Email:Bounces:UserName"] = DovecotServer.UserName,
             ["Channels:Email:Bounces:Password"] = DovecotServer.Password,
             ["Channels:Email:Bounces:PollInterval"] = "00:00:01",
+            ["Channels:Email:Bounces:ProcessedFolder"] = DovecotServer.ProcessedFolder,
             ["Channels:Email:Bounces:HardBounceLimit"] = "3",
         });
     }

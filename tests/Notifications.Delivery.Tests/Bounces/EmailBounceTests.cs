@@ -34,8 +34,9 @@ public sealed class EmailBounceTests(BounceMailboxSilo shared) : IClassFixture<B
         Assert.True(user.EmailStatus!.Disabled);
         Assert.Equal(email, user.EmailStatus.Address);
         Assert.Equal("5.1.1", user.EmailStatus.LastStatus);
-        // Flagged as processed once recorded, so later polls pass it by: the report counted exactly once.
+        // Flagged and moved once recorded, so later polls pass it by: the report counted exactly once.
         await Eventually.Until(async () => (await UnprocessedAsync()).Count, n => n == 0, "the report is flagged processed");
+        Assert.Contains(await ProcessedMessageIdsAsync(), id => id.Contains("mx.example.org", StringComparison.Ordinal));
         Assert.Equal(1, (await GetUserAsync(userId)).EmailStatus!.HardBounces);
 
         var (next, _) = await SendAsync(userId, "second");
@@ -116,6 +117,18 @@ public sealed class EmailBounceTests(BounceMailboxSilo shared) : IClassFixture<B
         var message = await MimeMessage.LoadAsync(new MemoryStream(System.Text.Encoding.ASCII.GetBytes(raw)));
         await client.Inbox.AppendAsync(message);
         await client.DisconnectAsync(quit: true);
+    }
+
+    /// <summary>Message-IDs in the processed folder; every one of them carries the processed keyword.</summary>
+    private async Task<List<string>> ProcessedMessageIdsAsync()
+    {
+        using var client = await ConnectAsync();
+        var folder = await client.GetFolderAsync(DovecotServer.ProcessedFolder);
+        await folder.OpenAsync(FolderAccess.ReadOnly);
+        var all = await folder.FetchAsync(0, -1, MessageSummaryItems.Envelope | MessageSummaryItems.Flags);
+        Assert.All(all, m => Assert.Contains("$NotificationBounceProcessed", m.Keywords!));
+        await client.DisconnectAsync(quit: true);
+        return all.Select(m => m.Envelope?.MessageId ?? "").ToList();
     }
 
     private async Task<IList<UniqueId>> UnprocessedAsync()

@@ -15,6 +15,8 @@ public sealed class DovecotServer : IAsyncDisposable
     public const string Binary = "/usr/sbin/dovecot";
     public const string UserName = "bounces";
     public const string Password = "bounce-mailbox-pass";
+    /// <summary>A second folder, created on first login.</summary>
+    public const string ProcessedFolder = "Processed";
 
     private readonly TempDirectory _directory = new("dovecot-");
     private Process? _process;
@@ -74,7 +76,7 @@ public sealed class DovecotServer : IAsyncDisposable
             mail_location = maildir:~/Maildir
             namespace inbox {
               inbox = yes
-              mailbox Processed {
+              mailbox {{ProcessedFolder}} {
                 auto = create
               }
             }
