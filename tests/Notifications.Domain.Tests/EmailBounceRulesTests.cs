@@ -10,8 +10,10 @@ public sealed class EmailBounceRulesTests
     private static readonly DateTimeOffset Noon = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
     private static readonly UserProfile Profile = new() { Email = "ada@example.com" };
 
-    private static RecordEmailBounceCommand Bounce(string address = "ada@example.com", int disableAfter = 2) =>
-        new() { UserId = "u1", Address = address, Status = "5.2.2", DisableAfter = disableAfter };
+    private static long _deliveries;
+
+    private static RecordEmailBounceCommand Bounce(string address = "ada@example.com", int disableAfter = 2, long? deliveryId = null) =>
+        new() { UserId = "u1", DeliveryId = deliveryId ?? Interlocked.Increment(ref _deliveries), Address = address, Status = "5.2.2", DisableAfter = disableAfter };
 
     [Fact]
     public void The_limit_th_hard_bounce_disables_email_including_push_fallback_and_other_channels_go_on()
@@ -19,7 +21,10 @@ public sealed class EmailBounceRulesTests
         var grain = new RulesHarness();
         grain.Register(Profile);
 
-        grain.Run(Bounce(), Noon);
+        grain.Run(Bounce(deliveryId: 7), Noon);
+        // The same delivery reported again (a report read twice) is one bounce.
+        grain.Run(Bounce(deliveryId: 7), Noon);
+        Assert.False(grain.LastTurnDurable);
         Assert.Contains(DeliveryChannel.Email, RulesHarness.Reached(grain.Run(grain.Notify(), Noon)));
         grain.Run(Bounce("ADA@example.com"), Noon.AddMinutes(1));
 

@@ -22,9 +22,6 @@ internal sealed class EmailSender : IChannelSender, IDisposable
 
     public DeliveryChannel Channel => DeliveryChannel.Email;
 
-    /// <summary>SMTP sessions opened so far (the pool reuses them).</summary>
-    internal int ConnectionsOpened => pool.Opened;
-
     public async Task<DeliveryOutcome> SendAsync(DeliveryRequest request, CancellationToken cancellationToken)
     {
         if (!EmailAddresses.TryParse(request.Target, out var to))

@@ -15,7 +15,6 @@ internal sealed class SmtpConnectionPool : IDisposable
     private readonly SemaphoreSlim slots;
     private readonly ConcurrentStack<SmtpConnection> idle = new();
     private readonly SecureSocketOptions security;
-    private int opened;
 
     public SmtpConnectionPool(EmailOptions options, TimeProvider time)
     {
@@ -26,9 +25,6 @@ internal sealed class SmtpConnectionPool : IDisposable
             : options.UseStartTls ? SecureSocketOptions.StartTls
             : SecureSocketOptions.None;
     }
-
-    /// <summary>Connections opened since start: with reuse, far fewer than messages sent.</summary>
-    public int Opened => Volatile.Read(ref opened);
 
     /// <summary>Waits for a free slot, then hands out an idle connection still fit for use, or opens a new one.</summary>
     public async Task<SmtpConnection> RentAsync(CancellationToken cancellationToken)
@@ -105,7 +101,6 @@ internal sealed class SmtpConnectionPool : IDisposable
             client.Dispose();
             throw;
         }
-        Interlocked.Increment(ref opened);
         return new SmtpConnection(client, time.GetUtcNow());
     }
 

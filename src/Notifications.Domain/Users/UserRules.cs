@@ -17,6 +17,9 @@ public sealed class UserRules(UserState state)
     /// <summary>Push failures come within minutes of the send; remembering this many notifications covers any burst.</summary>
     public const int MaxRememberedFallbacks = 256;
 
+    /// <summary>Bounced deliveries remembered per address: the highest hard-bounce limit a mailbox may be configured with.</summary>
+    public const int MaxRememberedBounces = 100;
+
     public UserState State { get; } = state;
 
     private bool _changedDurably;
@@ -269,6 +272,16 @@ public sealed class UserRules(UserState state)
             return;
         }
         var record = State.EmailBounces ??= new EmailBounceRecord { Address = address };
+        if (record.Deliveries.Contains(bounce.DeliveryId))
+        {
+            _changedDurably = false;
+            return;
+        }
+        record.Deliveries.Add(bounce.DeliveryId);
+        if (record.Deliveries.Count > MaxRememberedBounces)
+        {
+            record.Deliveries.RemoveRange(0, record.Deliveries.Count - MaxRememberedBounces);
+        }
         record.HardBounces++;
         record.LastStatus = bounce.Status;
         record.LastBounceAt = context.Now;

@@ -40,10 +40,11 @@ internal sealed class DeliveryService(
         }
         var detail = bounce.Diagnostic is { Length: > 0 } diagnostic ? $"{bounce.Status} {diagnostic}" : bounce.Status;
         var result = await deliveries.TrackAsync(delivery.Id, DeliveryStatus.Bounced, time.GetUtcNow(), detail, cancellationToken).ConfigureAwait(false);
-        // Only the report that bounced the delivery counts: the same report read twice is one bounce.
-        if (result == DeliveryTrackResult.Applied && bounce.IsHard)
+        // Told again when the delivery had bounced already: the report may be read again because telling the grain
+        // failed last time. The grain counts each delivery once.
+        if (bounce.IsHard && (result == DeliveryTrackResult.Applied || delivery.Status == DeliveryStatus.Bounced))
         {
-            await users.Get(delivery.UserId).RecordEmailBounceAsync(delivery.Target, bounce.Status, bounce.DisableAfter).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await users.Get(delivery.UserId).RecordEmailBounceAsync(delivery.Id, delivery.Target, bounce.Status, bounce.DisableAfter).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         return result;
     }

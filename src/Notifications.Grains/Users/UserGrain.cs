@@ -153,11 +153,11 @@ internal sealed partial class UserGrain(
         }
     }
 
-    public async Task<EmailAddressStatus?> RecordEmailBounceAsync(string address, string status, int disableAfter)
+    public async Task<EmailAddressStatus?> RecordEmailBounceAsync(long deliveryId, string address, string status, int disableAfter)
     {
         if (State.User!.Registered)
         {
-            await RunAsync(new RecordEmailBounceCommand { UserId = UserId, Address = address, Status = status, DisableAfter = disableAfter }, Priority.High).ConfigureAwait(true);
+            await RunAsync(new RecordEmailBounceCommand { UserId = UserId, DeliveryId = deliveryId, Address = address, Status = status, DisableAfter = disableAfter }, Priority.High).ConfigureAwait(true);
         }
         return EmailStatusOf(State.User);
     }
