@@ -55,6 +55,19 @@ public sealed class MarketingTemplateTests(SiloFixture silo) : IClassFixture<Sil
     }
 
     [Fact]
+    public async Task Marketing_email_without_an_email_template_of_its_own_is_400()
+    {
+        var type = NewType();
+        using var manager = silo.Client(silo.ManageKey);
+        var inAppOnly = Promo(type) with { Templates = [Promo(type).Templates[0]] };
+
+        var problem = await Json.ValidationProblemAsync(await manager.PutAsJsonAsync($"/api/v1/templates/{type}", inAppOnly, Json.Options), "templates");
+
+        Assert.Contains($"'{type}'", problem.GetProperty("detail").GetString());
+        await Json.ProblemAsync(await manager.GetAsync($"/api/v1/templates/{type}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Other_categories_and_triple_stash_placeholders_are_accepted()
     {
         using var manager = silo.Client(silo.ManageKey);

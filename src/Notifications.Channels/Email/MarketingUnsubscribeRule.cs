@@ -24,6 +24,12 @@ internal sealed partial class MarketingUnsubscribeRule(IReadOnlyCollection<strin
         {
             return;
         }
+        // Email without a template of its own would be rendered from the in-app one, which has no link to fill in.
+        if (definition.Channels.Contains(ChannelKind.Email) && definition.Templates.All(t => t.Channel != ChannelKind.Email))
+        {
+            throw new ValidationFailedException("templates",
+                $"Template '{definition.Type}' is in the marketing category '{definition.Category}' and sends email, so it needs an email template with {{{{{EmailPlaceholders.UnsubscribeUrl}}}}} (CAN-SPAM / GDPR).");
+        }
         for (var i = 0; i < definition.Templates.Count; i++)
         {
             var template = definition.Templates[i];
