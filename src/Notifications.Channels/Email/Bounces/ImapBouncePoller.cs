@@ -14,11 +14,13 @@ namespace Notifications.Channels.Email.Bounces;
 /// Reads the bounce mailbox every <see cref="BounceMailboxOptions.PollInterval"/>: each delivery status notification
 /// not yet processed is recorded as bounces, then given <see cref="BounceMailboxOptions.ProcessedKeyword"/> (and moved
 /// to <see cref="BounceMailboxOptions.ProcessedFolder"/> when set). A report whose recording failed is left unflagged,
-/// so the next poll tries it again; recording it twice changes nothing (the delivery is already bounced).
+/// so the next poll tries it again; recording it twice changes nothing (the delivery is already bounced). Polls wait
+/// until the silo is ready: before that no bounce could be recorded.
 /// </summary>
 internal sealed partial class ImapBouncePoller(
     IOptions<EmailOptions> options,
     IDeliveryService deliveries,
+    ISiloReadiness readiness,
     TimeProvider time,
     ILogger<ImapBouncePoller> logger) : BackgroundService
 {
@@ -29,6 +31,10 @@ internal sealed partial class ImapBouncePoller(
         using var timer = new PeriodicTimer(mailbox.PollInterval, time);
         do
         {
+            if (!readiness.IsReady)
+            {
+                continue;
+            }
             try
             {
                 await PollAsync(stoppingToken).ConfigureAwait(false);
