@@ -10,6 +10,7 @@ using Notifications.Channels.Fcm;
 using Notifications.Channels.Resilience;
 using Notifications.Channels.Sms;
 using Notifications.Channels.Webhook;
+using Notifications.Channels.WhatsApp;
 using Notifications.Channels.WebPush;
 using Notifications.Application;
 using Notifications.Delivery;
@@ -25,6 +26,13 @@ public static class ChannelServiceCollectionExtensions
     public static IServiceCollection AddNotificationChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProviderHealthRegistry>();
+        // The senders register their trackers when they are built: build them now, so a provider shows before its first send.
+        services.TryAddSingleton<IProviderHealthSource>(sp =>
+        {
+            _ = sp.GetServices<IChannelSender>().ToList();
+            return sp.GetRequiredService<ProviderHealthRegistry>();
+        });
 
         // Checked whether or not email is configured here: a type uploaded now may be sent by a silo that has it.
         var emailSection = configuration.GetSection(EmailOptions.Section);
@@ -46,10 +54,8 @@ public static class ChannelServiceCollectionExtensions
             }
         }
 
-        if (Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience))
-        {
-            services.TryAddSingleton(sp => new TwilioSignatureValidator(sp.GetRequiredService<IOptions<SmsOptions>>().Value.AuthToken!));
-        }
+        Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience);
+        Add<WhatsAppOptions, WhatsAppOptionsValidator, WhatsAppSender>(services, configuration, WhatsAppOptions.Section, o => o.Resilience);
 
         if (Add<WebhookOptions, WebhookOptionsValidator, WebhookSender>(services, configuration, WebhookOptions.Section, o => o.Resilience))
         {
@@ -77,7 +83,8 @@ public static class ChannelServiceCollectionExtensions
             sp.GetRequiredService<TSender>(),
             resilience(sp.GetRequiredService<IOptions<TOptions>>().Value),
             sp.GetRequiredService<TimeProvider>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Notifications.Channels." + typeof(TSender).Name)));
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Notifications.Channels." + typeof(TSender).Name),
+            sp.GetRequiredService<ProviderHealthRegistry>()));
         return true;
     }
 }

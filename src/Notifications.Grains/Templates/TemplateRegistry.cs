@@ -110,7 +110,11 @@ internal sealed class TemplateRegistry(ITemplateStore store, IEnumerable<ITempla
         try
         {
             var (title, body, html) = template.Render(channel == ChannelKind.Email ? WithSendTimePlaceholders(data) : data);
-            return new RenderedContent(title, body, html, category, type, data);
+            return new RenderedContent(title, body, html, category, type, data)
+            {
+                ContentSid = template.Source.ContentSid,
+                ContentVariables = template.RenderContentVariables(data),
+            };
         }
         catch (HandlebarsException exception)
         {
