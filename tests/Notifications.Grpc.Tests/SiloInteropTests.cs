@@ -80,7 +80,7 @@ public sealed class SiloInteropTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string scope)
     {
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", new CreateApiKeyRequest(name, [scope]), NotificationJson.Options);
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", new Notifications.Api.CreateApiKeyRequest(name, [scope]), NotificationJson.Options);
         response.EnsureSuccessStatusCode();
         var view = await response.Content.ReadFromJsonAsync<ApiKeyView>(NotificationJson.Options);
         return view!.Key!;

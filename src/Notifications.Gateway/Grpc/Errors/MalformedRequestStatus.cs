@@ -11,6 +11,10 @@ namespace Notifications.Gateway.Grpc.Errors;
 internal static class MalformedRequestStatus
 {
     private const string StatusHeader = "grpc-status";
+    private const string MessageHeader = "grpc-message";
+
+    // What grpc-dotnet says when reading the request threw something other than an RpcException (a bad compressed flag, bad protobuf).
+    private const string GenericMessage = "Exception was thrown by handler.";
     private static readonly object ParsedKey = new();
 
     /// <summary>Called once the request message was read and parsed: from here on a status is the handler's own.</summary>
@@ -24,6 +28,10 @@ internal static class MalformedRequestStatus
         if (!http.Items.ContainsKey(ParsedKey) && headers[StatusHeader] is [var status] && status is "2" or "13")
         {
             headers[StatusHeader] = "3";
+            if (headers[MessageHeader] == GenericMessage)
+            {
+                headers[MessageHeader] = "The request body is not one well-formed gRPC message of this method's request type.";
+            }
         }
 
         return Task.CompletedTask;
