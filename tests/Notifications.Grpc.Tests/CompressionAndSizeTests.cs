@@ -60,11 +60,10 @@ public sealed class CompressionAndSizeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Identity_requests_get_identity_answers_and_learn_what_is_accepted()
+    public async Task Identity_requests_get_identity_answers()
     {
         var response = await RawGrpc.SendAsync(_server.Http, _server.GrpcAddress, RawGrpc.SendPath, RawGrpc.Frame(Inline("x")), headers: Producer);
         Assert.False(response.Headers.ContainsKey("grpc-encoding"));
-        Assert.Equal("identity,gzip,deflate", response.Headers["grpc-accept-encoding"]);
         Assert.Equal(0, Assert.Single(RawGrpc.Messages(response.Body)).Flag);
     }
 

@@ -44,10 +44,24 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
 
     private static void Admit(ServerCallContext context)
     {
-        MalformedRequestStatus.MarkParsed(context.GetHttpContext());
-        if (context.RequestHeaders.Get(GrpcTimeoutHeader.Name) is { } timeout && !GrpcTimeoutHeader.IsWellFormed(timeout.Value))
+        var http = context.GetHttpContext();
+        MalformedRequestStatus.MarkParsed(http);
+        // grpc-dotnet keeps grpc-timeout out of RequestHeaders: read it from the HTTP request.
+        var timeout = http.Request.Headers[GrpcTimeoutHeader.Name].ToString();
+        if (timeout.Length == 0)
         {
-            throw GrpcErrors.InvalidArgument(GrpcTimeoutHeader.Name, $"'{timeout.Value}' is not a gRPC timeout (1 to 8 digits and a unit of H, M, S, m, u or n).");
+            return;
+        }
+
+        if (!GrpcTimeoutHeader.IsWellFormed(timeout))
+        {
+            throw GrpcErrors.InvalidArgument(GrpcTimeoutHeader.Name, $"'{timeout}' is not a gRPC timeout (1 to 8 digits and a unit of H, M, S, m, u or n).");
+        }
+
+        // grpc-dotnet ignores a zero timeout (it runs the call without a deadline); the call is already late.
+        if (GrpcTimeoutHeader.HasExpired(timeout))
+        {
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded."));
         }
     }
 
