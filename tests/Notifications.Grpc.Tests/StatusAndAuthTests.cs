@@ -34,6 +34,8 @@ public sealed class StatusAndAuthTests : IAsyncLifetime
     {
         var ex = await Fails(StatusCode.InvalidArgument, () => _server.Client.SendAsync(new SendRequest { Type = "t" }, Producer));
         Assert.StartsWith("user_id:", ex.Status.Detail);
+        var violation = Assert.Single(ex.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations);
+        Assert.Equal("user_id", violation.Field);
         Assert.Equal(0, _server.Backend.SendCount);
 
         ex = await Fails(StatusCode.InvalidArgument, () =>
