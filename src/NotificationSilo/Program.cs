@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Notifications.Gateway.Console;
+using Orleans.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddExtraConfigurationFiles();
@@ -6,7 +8,8 @@ builder.Configuration.AddExtraConfigurationFiles();
 builder.UseOrleans(silo => silo
     .UseNotificationCluster(builder.Configuration)
     .AddNotificationGrains(builder.Configuration)
-    .AddConfiguredStorage(builder.Configuration));
+    .AddConfiguredStorage(builder.Configuration)
+    .AddNotificationDashboard(builder.Configuration));
 builder.Services.AddNotificationChannels(builder.Configuration);
 builder.Services.AddNotificationGateway(builder.Configuration);
 builder.Services.AddNotificationGrpc(builder.Configuration);
@@ -14,6 +17,7 @@ builder.Services.AddNotificationGrpc(builder.Configuration);
 var app = builder.Build();
 app.MapNotificationGateway();
 app.MapNotificationGrpc();
+app.MapOrleansDashboard(ConsolePaths.Dashboard).RequireOperator();
 try
 {
     await app.RunAsync();

@@ -9,6 +9,7 @@ using Notifications.Channels.Fcm;
 using Notifications.Channels.Resilience;
 using Notifications.Channels.Sms;
 using Notifications.Channels.Webhook;
+using Notifications.Channels.WhatsApp;
 using Notifications.Channels.WebPush;
 using Notifications.Delivery;
 
@@ -23,6 +24,13 @@ public static class ChannelServiceCollectionExtensions
     public static IServiceCollection AddNotificationChannels(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProviderHealthRegistry>();
+        // The senders register their trackers when they are built: build them now, so a provider shows before its first send.
+        services.TryAddSingleton<IProviderHealthSource>(sp =>
+        {
+            _ = sp.GetServices<IChannelSender>().ToList();
+            return sp.GetRequiredService<ProviderHealthRegistry>();
+        });
 
         Add<FcmOptions, FcmOptionsValidator, FcmSender>(services, configuration, FcmOptions.Section, o => o.Resilience);
         Add<ApnsOptions, ApnsOptionsValidator, ApnsSender>(services, configuration, ApnsOptions.Section, o => o.Resilience);
@@ -34,10 +42,8 @@ public static class ChannelServiceCollectionExtensions
                 ?? throw new InvalidOperationException($"{EmailOptions.Section}:UnsubscribeSecret is not set.")));
         }
 
-        if (Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience))
-        {
-            services.TryAddSingleton(sp => new TwilioSignatureValidator(sp.GetRequiredService<IOptions<SmsOptions>>().Value.AuthToken!));
-        }
+        Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience);
+        Add<WhatsAppOptions, WhatsAppOptionsValidator, WhatsAppSender>(services, configuration, WhatsAppOptions.Section, o => o.Resilience);
 
         if (Add<WebhookOptions, WebhookOptionsValidator, WebhookSender>(services, configuration, WebhookOptions.Section, o => o.Resilience))
         {
@@ -65,7 +71,8 @@ public static class ChannelServiceCollectionExtensions
             sp.GetRequiredService<TSender>(),
             resilience(sp.GetRequiredService<IOptions<TOptions>>().Value),
             sp.GetRequiredService<TimeProvider>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Notifications.Channels." + typeof(TSender).Name)));
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Notifications.Channels." + typeof(TSender).Name),
+            sp.GetRequiredService<ProviderHealthRegistry>()));
         return true;
     }
 }

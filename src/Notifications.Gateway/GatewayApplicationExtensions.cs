@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Notifications.Gateway.Auth;
+using Notifications.Gateway.Console;
 using Notifications.Gateway.Endpoints;
 using Notifications.Gateway.Realtime;
 
@@ -29,6 +30,7 @@ public static class GatewayApplicationExtensions
         api.MapTemplateEndpoints();
         api.MapApiKeyEndpoints();
         api.MapDeadLetterEndpoints();
+        api.MapOperationsEndpoints();
 
         // Reached by mail clients and providers without credentials; each checks its own signature.
         app.MapTrackingEndpoints();
@@ -37,8 +39,16 @@ public static class GatewayApplicationExtensions
 
         app.MapHealthEndpoints();
         app.MapInboxAssetEndpoints();
+        app.MapConsoleEndpoints();
         app.MapOpenApi().AllowAnonymous();
         app.MapHub<NotificationHub>(HubPath).RequireAuthorization().WithMetadata(QueryTokenMetadata.Instance);
         return app;
     }
+
+    /// <summary>
+    /// For an operator page the host maps itself (the silo maps the Orleans dashboard): the admin scope, from a bearer
+    /// admin key or the console's sign-in cookie, and a redirect to the sign-in page for a browser without either.
+    /// </summary>
+    public static TBuilder RequireOperator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(GatewayPolicies.Admin).WithMetadata(OperatorPageMetadata.Instance);
 }

@@ -1,5 +1,6 @@
 using Notifications.Tracking;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Notifications;
 using Notifications.Channels.Email;
 using Notifications.Channels.Sms;
+using Notifications.Channels.WhatsApp;
 using Notifications.Application;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Endpoints;
@@ -34,6 +36,8 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<TokenSigningKeyProvider>();
         services.TryAddSingleton<UserTokenService>();
         services.TryAddSingleton<ICallerAuthenticator, CallerAuthenticator>();
+        services.AddDataProtection().SetApplicationName("NotificationSilo");
+        services.TryAddSingleton<ConsoleSession>();
 
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, displayName: null, configureOptions: null);
@@ -57,6 +61,11 @@ public static class GatewayServiceCollectionExtensions
         // Links providers and mail clients come back to default to the routes this gateway serves under the public base URL.
         services.AddOptions<SmsOptions>().PostConfigure<IOptions<TrackingOptions>>((sms, tracking) =>
             sms.StatusCallbackUrl ??= tracking.Value.PublicUrl(TrackingRoutes.TwilioStatus));
+        services.AddOptions<WhatsAppOptions>().PostConfigure<IOptions<TrackingOptions>>((whatsApp, tracking) =>
+        {
+            whatsApp.StatusCallbackUrl ??= tracking.Value.PublicUrl(TrackingRoutes.TwilioStatus);
+            whatsApp.InboundUrl ??= tracking.Value.PublicUrl(TrackingRoutes.TwilioWhatsAppInbound);
+        });
         services.AddOptions<EmailOptions>().PostConfigure<IOptions<TrackingOptions>>((email, tracking) =>
             email.UnsubscribeUrl ??= tracking.Value.PublicUrl(TrackingRoutes.Unsubscribe));
         return services;

@@ -18,6 +18,9 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<UserView> UpsertProfileAsync(UserProfile profile);
 
+    /// <summary>The user wrote to us on WhatsApp from <paramref name="number"/>: the session window opens; STOP opts out, START in.</summary>
+    Task RecordWhatsAppInboundAsync(string number, string? body);
+
     /// <summary>Null when the user does not exist.</summary>
     Task<NotificationPreferences?> UpdatePreferencesAsync(NotificationPreferences preferences);
 

@@ -9,8 +9,10 @@ using Notifications.Grains;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Delivery.Tracking;
 using Notifications.Grains.Hosting;
+using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Templates;
+using Notifications.Grains.WhatsApp;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using SiloOptions = Notifications.Grains.Hosting.SiloOptions;
@@ -56,8 +58,11 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IUserService, UserService>();
         services.AddSingleton<IInboxService, InboxService>();
         services.AddSingleton<IDeliveryService, DeliveryService>();
+        services.AddSingleton<IWhatsAppInbound, WhatsAppInbound>();
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<ISiloSettings, SiloSettings>();
+        services.AddSingleton<IOperationsService, OperationsService>();
+        services.AddSingleton<SiloActivity>();
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();
@@ -66,6 +71,7 @@ public static class NotificationGrainsSiloBuilderExtensions
 
         services.AddHostedService<DeliveryPump>();
         services.AddHostedService<InboxRetentionService>();
+        services.AddHostedService<OperationsReporter>();
         return silo;
     }
 }

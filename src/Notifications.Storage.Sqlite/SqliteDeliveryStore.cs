@@ -112,26 +112,65 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
             return moved;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<DeadLetterView>> ListDeadLettersAsync(long? beforeId, int limit, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<DeadLetterView>> ListDeadLettersAsync(long? beforeId, int limit, DeliveryChannel? channel, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<DeadLetterView>>(connection =>
         {
             using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT id, notification_id, user_id, channel, target, lane, attempts, reason, updated_at FROM deliveries
-                WHERE status = $dead AND id < $before ORDER BY id DESC LIMIT $n
+            command.CommandText = $"""
+                SELECT {DeadLetterColumns} FROM deliveries
+                WHERE status = '{DeadLettered}' AND id < $before AND ($channel IS NULL OR channel = $channel) ORDER BY id DESC LIMIT $n
                 """;
-            command.With("$dead", DeadLettered).With("$before", beforeId ?? long.MaxValue).With("$n", limit);
+            command.With("$before", beforeId ?? long.MaxValue).With("$n", limit)
+                .With("$channel", channel is { } only ? DbEnum.Name(only) : null);
             using var reader = command.ExecuteReader();
             var page = new List<DeadLetterView>();
             while (reader.Read())
             {
-                var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(3));
-                page.Add(new DeadLetterView(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), reader.GetString(2), channel,
-                    TargetMask.Mask(channel, reader.GetString(4)), (Priority)reader.GetInt32(5), reader.GetInt32(6),
-                    reader.NullableString(7), Db.Instant(reader.GetInt64(8))));
+                page.Add(ReadDeadLetter(reader));
             }
             return page;
         }, cancellationToken);
+
+    public Task<DeadLetterView?> GetDeadLetterAsync(long deliveryId, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {DeadLetterColumns} FROM deliveries WHERE id = $id AND status = '{DeadLettered}'";
+            command.With("$id", deliveryId);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? ReadDeadLetter(reader) : null;
+        }, cancellationToken);
+
+    public Task<OutboxDepth> CountOutboxAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            // The status lists are literal so SQLite can answer from the partial indexes instead of the whole table.
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT channel, lane, COUNT(*) FROM deliveries INDEXED BY ix_deliveries_due
+                WHERE status IN ('{Queued}', '{Sending}') GROUP BY channel, lane;
+                SELECT COUNT(*) FROM deliveries WHERE status = '{DeadLettered}';
+                """;
+            using var reader = command.ExecuteReader();
+            var waiting = new Dictionary<(DeliveryChannel, Priority), long>();
+            while (reader.Read())
+            {
+                waiting[(DbEnum.Parse<DeliveryChannel>(reader.GetString(0)), (Priority)reader.GetInt32(1))] = reader.GetInt64(2);
+            }
+            reader.NextResult();
+            reader.Read();
+            return new OutboxDepth(waiting, reader.GetInt64(0));
+        }, cancellationToken);
+
+    private const string DeadLetterColumns = "id, notification_id, user_id, channel, target, lane, attempts, reason, updated_at";
+
+    private static DeadLetterView ReadDeadLetter(Microsoft.Data.Sqlite.SqliteDataReader reader)
+    {
+        var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(3));
+        return new DeadLetterView(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), reader.GetString(2), channel,
+            TargetMask.Mask(channel, reader.GetString(4)), (Priority)reader.GetInt32(5), reader.GetInt32(6),
+            reader.NullableString(7), Db.Instant(reader.GetInt64(8)));
+    }
 
     public Task<ReplayedDelivery?> ReplayAsync(long deliveryId, DateTimeOffset now, string detail, CancellationToken cancellationToken) =>
         database.WriteAsync(session =>

@@ -10,22 +10,37 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
     public Task<NotificationView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>
         {
-            var key = Db.Id(id);
             // One snapshot for every read: the notification and its deliveries as of one commit.
             using var transaction = connection.BeginTransaction(deferred: true);
-            using (var command = Command(transaction, "SELECT user_id, type, category, priority, status, title, body, created_at FROM notifications WHERE id = $id"))
-            {
-                command.With("$id", key);
-                using var reader = command.ExecuteReader();
-                if (reader.Read())
-                {
-                    var deliveries = Deliveries(transaction, key);
-                    return new NotificationView(id, reader.GetString(0), reader.NullableString(1), reader.GetString(2), (Priority)reader.GetInt32(3),
-                        reader.GetString(4), reader.NullableString(5), reader.NullableString(6), Db.Instant(reader.GetInt64(7)), deliveries);
-                }
-            }
-            return (NotificationView?)null;
+            using var command = Command(transaction, $"SELECT {Columns} FROM notifications WHERE id = $id");
+            command.With("$id", Db.Id(id));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? Read(transaction, reader) : null;
         }, cancellationToken);
+
+    public Task<IReadOnlyList<NotificationView>> ListRecentAsync(string userId, int limit, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<NotificationView>>(connection =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: true);
+            using var command = Command(transaction, $"SELECT {Columns} FROM notifications WHERE user_id = $user ORDER BY id DESC LIMIT $n");
+            command.With("$user", userId).With("$n", limit);
+            using var reader = command.ExecuteReader();
+            var views = new List<NotificationView>();
+            while (reader.Read())
+            {
+                views.Add(Read(transaction, reader));
+            }
+            return views;
+        }, cancellationToken);
+
+    private const string Columns = "id, user_id, type, category, priority, status, title, body, created_at";
+
+    private static NotificationView Read(SqliteTransaction transaction, SqliteDataReader reader)
+    {
+        var key = reader.GetString(0);
+        return new NotificationView(Guid.Parse(key), reader.GetString(1), reader.NullableString(2), reader.GetString(3), (Priority)reader.GetInt32(4),
+            reader.GetString(5), reader.NullableString(6), reader.NullableString(7), Db.Instant(reader.GetInt64(8)), Deliveries(transaction, key));
+    }
 
     private static SqliteCommand Command(SqliteTransaction transaction, string sql)
     {

@@ -33,6 +33,7 @@ var channels = new Dictionary<string, object>
     ["Apns"] = new { apns.TeamId, apns.KeyId, PrivateKey = apns.PrivateKeyPem, apns.BundleId, BaseAddress = apns.BaseAddress.AbsoluteUri },
     ["WebPush"] = new { Subject = "mailto:ops@example.com", vapid.PublicKey, vapid.PrivateKey },
     ["Sms"] = new { twilio.AccountSid, twilio.AuthToken, From = "+15005550006", BaseAddress = twilio.BaseAddress.AbsoluteUri },
+    ["WhatsApp"] = new { twilio.AccountSid, twilio.AuthToken, From = "+15005550006", BaseAddress = twilio.BaseAddress.AbsoluteUri },
     ["Webhook"] = new { SigningSecret = webhookSecret, AllowInsecureHttp = true },
     ["Email"] = new
     {

@@ -1,6 +1,6 @@
 using System.Net;
 using Notifications.Api;
-using Notifications.Channels.Sms;
+using Notifications.Channels.Fakes;
 using Notifications.Delivery.Tests.Infrastructure;
 using Notifications.Model;
 
@@ -35,7 +35,8 @@ public sealed class SmsDeliveryTests(SharedSilo shared) : IClassFixture<SharedSi
     {
         var (_, delivery, form) = await SendSmsAsync();
 
-        Assert.Equal(["To", "From", "Body", "StatusCallback"], form.Keys);
+        // The Twilio SDK orders the fields its own way; Twilio reads them by name.
+        Assert.Equal(["Body", "From", "StatusCallback", "To"], form.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(ProviderFakes.SmsFrom, form["From"]);
         Assert.Equal(CallbackUrl, form["StatusCallback"]);
         var request = Assert.Single(Fakes.Twilio.Requests, r => r.BodyText.Contains(Uri.EscapeDataString(form["To"]), StringComparison.Ordinal));
@@ -82,11 +83,12 @@ public sealed class SmsDeliveryTests(SharedSilo shared) : IClassFixture<SharedSi
         var (id, delivery, _) = await SendSmsAsync();
         var sid = delivery.ProviderMessageId!;
         var fields = Fields(sid, "delivered");
-        var valid = new TwilioSignatureValidator(Fakes.Twilio.AuthToken).ComputeSignature(CallbackUrl, fields);
+        var valid = Fakes.Twilio.Sign(CallbackUrl, fields);
 
         // Signed with another account's token; signed over the URL this host sees; a field changed after signing; no signature.
-        var otherToken = new TwilioSignatureValidator("not-the-auth-token").ComputeSignature(CallbackUrl, fields);
-        var localUrl = new TwilioSignatureValidator(Fakes.Twilio.AuthToken).ComputeSignature("http://localhost/api/v1/callbacks/twilio/status", fields);
+        await using var otherAccount = new FakeTwilioServer();
+        var otherToken = otherAccount.Sign(CallbackUrl, fields);
+        var localUrl = Fakes.Twilio.Sign("http://localhost/api/v1/callbacks/twilio/status", fields);
         Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(fields, otherToken));
         Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(fields, localUrl));
         Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(Fields(sid, "delivered", errorCode: "1"), valid));
@@ -106,7 +108,7 @@ public sealed class SmsDeliveryTests(SharedSilo shared) : IClassFixture<SharedSi
     private Task<HttpStatusCode> CallbackAsync(string sid, string status, string? errorCode = null)
     {
         var fields = Fields(sid, status, errorCode);
-        return PostAsync(fields, new TwilioSignatureValidator(Fakes.Twilio.AuthToken).ComputeSignature(CallbackUrl, fields));
+        return PostAsync(fields, Fakes.Twilio.Sign(CallbackUrl, fields));
     }
 
     private async Task<HttpStatusCode> PostAsync(List<KeyValuePair<string, string>> fields, string? signature)
@@ -115,7 +117,7 @@ public sealed class SmsDeliveryTests(SharedSilo shared) : IClassFixture<SharedSi
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/callbacks/twilio/status") { Content = new FormUrlEncodedContent(fields) };
         if (signature is not null)
         {
-            request.Headers.Add(TwilioSignatureValidator.HeaderName, signature);
+            request.Headers.Add(FakeTwilioServer.SignatureHeader, signature);
         }
         return (await client.SendAsync(request)).StatusCode;
     }

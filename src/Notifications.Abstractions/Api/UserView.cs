@@ -2,4 +2,8 @@ using Notifications.Model;
 
 namespace Notifications.Api;
 
-public sealed record UserView(string UserId, UserProfile Profile, IReadOnlyList<Device> Devices, NotificationPreferences Preferences);
+public sealed record UserView(string UserId, UserProfile Profile, IReadOnlyList<Device> Devices, NotificationPreferences Preferences)
+{
+    /// <summary>The WhatsApp number's consent record, when the profile has one.</summary>
+    public WhatsAppConsent? WhatsApp { get; init; }
+}

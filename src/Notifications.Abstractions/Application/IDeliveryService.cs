@@ -21,6 +21,15 @@ public interface IDeliveryService
     /// <summary><paramref name="limit"/> is 1..100; a bad cursor or limit throws <see cref="ValidationFailedException"/>.</summary>
     Task<DeadLetterPage> ListDeadLettersAsync(string? cursor, int? limit, CancellationToken cancellationToken);
 
+    /// <summary>As above, only the dead letters of <paramref name="channel"/> when it is given.</summary>
+    Task<DeadLetterPage> ListDeadLettersAsync(string? cursor, int? limit, DeliveryChannel? channel, CancellationToken cancellationToken);
+
+    /// <summary>Null when <paramref name="deliveryId"/> is not a dead letter.</summary>
+    Task<DeadLetterDetail?> GetDeadLetterAsync(long deliveryId, CancellationToken cancellationToken);
+
     /// <summary>Puts a dead letter back in its queue with its attempts reset; null when there is no such dead letter.</summary>
     Task<ReplayedDelivery?> ReplayAsync(long deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>Replays each of 1..100 distinct ids; those that are no dead letter are listed as missing, the rest still replayed.</summary>
+    Task<ReplayManyResponse> ReplayManyAsync(IReadOnlyList<long>? deliveryIds, CancellationToken cancellationToken);
 }

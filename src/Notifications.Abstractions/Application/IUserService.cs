@@ -9,6 +9,9 @@ public interface IUserService
     /// <summary>Null when the user was never registered with a profile.</summary>
     Task<UserView?> GetAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>The user with their newest notifications (up to 20) and those notifications' deliveries. Null when the user does not exist.</summary>
+    Task<UserLookup?> LookupAsync(string userId, CancellationToken cancellationToken);
+
     Task<UserView> UpsertAsync(string userId, UserProfile profile, CancellationToken cancellationToken);
 
     /// <summary>Null when the user does not exist.</summary>

@@ -10,4 +10,6 @@ public enum DeliveryChannel
     Email,
     Sms,
     Webhook,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("whatsapp")]
+    WhatsApp,
 }

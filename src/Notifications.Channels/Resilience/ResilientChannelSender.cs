@@ -17,12 +17,16 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
     private readonly ResiliencePipeline<DeliveryOutcome> pipeline;
     private readonly RateLimiter? limiter;
     private readonly ILogger logger;
+    private readonly ProviderHealthTracker health;
 
-    public ResilientChannelSender(IChannelSender inner, ChannelResilienceOptions options, TimeProvider time, ILogger logger)
+    public ResilientChannelSender(IChannelSender inner, ChannelResilienceOptions options, TimeProvider time, ILogger logger, ProviderHealthRegistry registry)
     {
         this.inner = inner;
         this.options = options;
         this.logger = logger;
+        var circuit = new CircuitBreakerStateProvider();
+        health = new ProviderHealthTracker(inner.Channel, circuit, time);
+        registry.Add(inner.Channel, health);
         if (options.PermitsPerSecond > 0)
         {
             limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
@@ -43,6 +47,7 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
                 MinimumThroughput = options.MinimumThroughput,
                 SamplingDuration = options.SamplingDuration,
                 BreakDuration = options.BreakDuration,
+                StateProvider = circuit,
                 // Only provider trouble trips the breaker; a dead token or a bad payload says nothing about its health.
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Result?.Kind == DeliveryOutcomeKind.Transient
@@ -81,8 +86,8 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
             }
 
             return await pipeline.ExecuteAsync(
-                static (state, token) => new ValueTask<DeliveryOutcome>(state.inner.SendAsync(state.request, token)),
-                (inner, request),
+                static (state, token) => state.Self.CallProviderAsync(state.request, token),
+                (Self: this, request),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (BrokenCircuitException broken)
@@ -94,6 +99,21 @@ internal sealed class ResilientChannelSender : IChannelSender, IAsyncDisposable,
         finally
         {
             lease?.Dispose();
+        }
+    }
+
+    private async ValueTask<DeliveryOutcome> CallProviderAsync(DeliveryRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcome = await inner.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            health.Record(outcome);
+            return outcome;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            health.Record(exception);
+            throw;
         }
     }
 

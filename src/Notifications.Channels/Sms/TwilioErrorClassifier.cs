@@ -1,28 +1,27 @@
-using System.Text.Json;
 using Notifications.Delivery;
+using Twilio.Exceptions;
 
 namespace Notifications.Channels.Sms;
 
-/// <summary>Twilio REST answers: HTTP status plus Twilio's numeric error <c>code</c>.</summary>
+/// <summary>Twilio REST errors, as the SDK reports them: HTTP status plus Twilio's numeric error code.</summary>
 internal static class TwilioErrorClassifier
 {
-    public static DeliveryOutcome Classify(int status, string body, TimeSpan? retryAfter)
+    /// <param name="httpStatus">What the HTTP pipeline saw, for errors whose body the SDK could not read.</param>
+    public static DeliveryOutcome Classify(ApiException exception, int httpStatus, TimeSpan? retryAfter)
     {
-        var (sid, code, message) = Read(body);
-        if (status is >= 200 and < 300)
-        {
-            return DeliveryOutcome.Sent(sid);
-        }
-
-        var reason = $"Twilio {status} {(code is null ? "" : code + " ")}{message}".TrimEnd();
+        var status = exception.Status == 0 ? httpStatus : exception.Status;
+        var code = exception.Code;
+        var reason = $"Twilio {status} {(code == 0 ? "" : code + " ")}{exception.Message}".TrimEnd();
         return code switch
         {
             // 21211: the number is not a valid phone number; 21614: it is not a mobile number.
             21211 or 21614 => DeliveryOutcome.TargetDead(reason),
             // 21610: the recipient replied STOP; keep the number (START re-subscribes) but never retry.
-            21610 or 21617 or 21602 or 21408 => DeliveryOutcome.Permanent(reason),
+            // 63016: WhatsApp free-form outside the 24-hour session window; only a template may go, retrying cannot help.
+            21610 or 21617 or 21602 or 21408 or 63016 => DeliveryOutcome.Permanent(reason),
             20429 => DeliveryOutcome.Transient(reason, retryAfter),
-            20003 or 20404 or 21606 or 21659 or 21603 or 21212 or 21704 => DeliveryOutcome.ConfigurationError(reason),
+            // 21655/21656: the template's ContentSid is unknown or unapproved, or its variables do not fit it.
+            20003 or 20404 or 21606 or 21659 or 21603 or 21212 or 21704 or 21655 or 21656 or 63007 => DeliveryOutcome.ConfigurationError(reason),
             _ => status switch
             {
                 429 or >= 500 => DeliveryOutcome.Transient(reason, retryAfter),
@@ -30,27 +29,5 @@ internal static class TwilioErrorClassifier
                 _ => DeliveryOutcome.Permanent(reason),
             },
         };
-    }
-
-    private static (string? Sid, int? Code, string? Message) Read(string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return default;
-            }
-
-            string? sid = root.TryGetProperty("sid", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-            int? code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n : null;
-            string? message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
-            return (sid, code, message);
-        }
-        catch (JsonException)
-        {
-            return default;
-        }
     }
 }

@@ -13,6 +13,7 @@ namespace Notifications.Domain.Commands;
 [JsonDerivedType(typeof(PushFallbackCommand), "pushFallback")]
 [JsonDerivedType(typeof(SetChannelPreferenceCommand), "setChannelPreference")]
 [JsonDerivedType(typeof(UnsnoozeCommand), "unsnooze")]
+[JsonDerivedType(typeof(WhatsAppInboundCommand), "whatsAppInbound")]
 public abstract record UserCommand
 {
     public required string UserId { get; init; }

@@ -10,6 +10,8 @@ public sealed class UserState
     public bool Registered { get; set; }
     public UserProfile Profile { get; set; } = new();
     public List<Device> Devices { get; set; } = [];
+    /// <summary>Consent and session of <see cref="UserProfile.WhatsApp"/>; null when the profile has no WhatsApp number.</summary>
+    public WhatsAppConsent? WhatsApp { get; set; }
     public NotificationPreferences Preferences { get; set; } = new();
     public TokenBucket RateLimit { get; set; } = new();
     public Dictionary<string, DigestWindow> Digests { get; set; } = new(StringComparer.Ordinal);

@@ -47,8 +47,12 @@ public sealed class UserRules(UserState state)
                 FlushDigest(flush, context);
                 break;
             case UpsertProfileCommand upsert:
-                State.Profile = upsert.Profile;
+                State.WhatsApp = WhatsAppRules.AfterProfile(State.WhatsApp, upsert.Profile, context.Now);
+                State.Profile = upsert.Profile with { WhatsAppOptIn = WhatsAppRules.MaySend(State.WhatsApp) };
                 State.Registered = true;
+                break;
+            case WhatsAppInboundCommand inbound:
+                RecordWhatsAppInbound(inbound, context);
                 break;
             case UpdatePreferencesCommand update:
                 State.Preferences = update.Preferences;
@@ -186,7 +190,8 @@ public sealed class UserRules(UserState state)
                 }
                 else
                 {
-                    context.Effects.Deliveries.Add(new DeliveryJob(notify.NotificationId, State.UserId, transport, target, notify.Priority, context.Now, key, content));
+                    var job = transport == DeliveryChannel.WhatsApp ? content with { SessionOpenUntil = WhatsAppRules.SessionOpenUntil(State.WhatsApp) } : content;
+                    context.Effects.Deliveries.Add(new DeliveryJob(notify.NotificationId, State.UserId, transport, target, notify.Priority, context.Now, key, job));
                 }
                 sent++;
             }
@@ -207,6 +212,9 @@ public sealed class UserRules(UserState state)
                 break;
             case ChannelKind.Sms when !string.IsNullOrEmpty(State.Profile.Phone):
                 targets.Add((DeliveryChannel.Sms, State.Profile.Phone, "sms"));
+                break;
+            case ChannelKind.WhatsApp when WhatsAppRules.MaySend(State.WhatsApp):
+                targets.Add((DeliveryChannel.WhatsApp, State.WhatsApp!.Number, "whatsapp"));
                 break;
             case ChannelKind.Webhook when !string.IsNullOrEmpty(notify.WebhookUrl):
                 targets.Add((DeliveryChannel.Webhook, notify.WebhookUrl, "webhook"));
@@ -250,6 +258,17 @@ public sealed class UserRules(UserState state)
         var content = context.Renderer.Render(fallback.Type, fallback.Category, ChannelKind.Email, State.Profile.Locale, fallback.Content, fallback.Data);
         var key = $"{fallback.NotificationId:N}:{DeliveryChannel.Email}:fallback";
         context.Effects.Deliveries.Add(new DeliveryJob(fallback.NotificationId, State.UserId, DeliveryChannel.Email, State.Profile.Email, fallback.Priority, context.Now, key, content));
+    }
+
+    private void RecordWhatsAppInbound(WhatsAppInboundCommand inbound, TurnContext context)
+    {
+        if (WhatsAppRules.AfterInbound(State.WhatsApp, inbound.Number, inbound.Body, context.Now) is not { } consent)
+        {
+            _changedDurably = false;
+            return;
+        }
+        State.WhatsApp = consent;
+        State.Profile = State.Profile with { WhatsAppOptIn = WhatsAppRules.MaySend(consent) };
     }
 
     private void SetChannelPreference(SetChannelPreferenceCommand set)

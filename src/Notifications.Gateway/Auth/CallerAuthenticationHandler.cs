@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Notifications.Gateway.Console;
 
 namespace Notifications.Gateway.Auth;
 
@@ -14,6 +15,7 @@ internal sealed class CallerAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ICallerAuthenticator authenticator,
+    ConsoleSession sessions,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -31,7 +33,7 @@ internal sealed class CallerAuthenticationHandler(
         }
         if (string.IsNullOrEmpty(authorization))
         {
-            return AuthenticateResult.NoResult();
+            return await AuthenticateSessionAsync();
         }
         var caller = await authenticator.AuthenticateAsync(authorization, Context.RequestAborted);
         if (caller is null)
@@ -42,8 +44,34 @@ internal sealed class CallerAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    /// <summary>An operator signed in to the console; a change must also carry <see cref="ConsoleSession.RequestHeader"/>.</summary>
+    private async Task<AuthenticateResult> AuthenticateSessionAsync()
+    {
+        if (sessions.Read(Request) is not { } session)
+        {
+            return AuthenticateResult.NoResult();
+        }
+        if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsHead(Request.Method)
+            && !Request.Headers.ContainsKey(ConsoleSession.RequestHeader)
+            && Context.GetEndpoint()?.Metadata.GetMetadata<OperatorPageMetadata>() is null)
+        {
+            return AuthenticateResult.Fail($"A change made through the console's session must carry the {ConsoleSession.RequestHeader} header.");
+        }
+        var caller = await authenticator.AuthenticateKeyHashAsync(session.KeyId, session.KeyHash, Context.RequestAborted);
+        if (caller is null)
+        {
+            return AuthenticateResult.Fail("The console session's key was revoked; sign in again.");
+        }
+        return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(new CallerIdentity(caller)), SchemeName));
+    }
+
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (IsOperatorPage)
+        {
+            Response.Redirect(ConsolePaths.SignIn + QueryString.Create("returnUrl", Request.PathBase + Request.Path + Request.QueryString));
+            return;
+        }
         var result = await HandleAuthenticateOnceSafeAsync();
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append(HeaderNames.WWWAuthenticate, result.Failure is null ? "Bearer" : "Bearer error=\"invalid_token\"");
@@ -53,8 +81,17 @@ internal sealed class CallerAuthenticationHandler(
             result.Failure?.Message ?? "A credential is required: send \"Authorization: Bearer <API key or user token>\".");
     }
 
+    private bool IsOperatorPage => Context.GetEndpoint()?.Metadata.GetMetadata<OperatorPageMetadata>() is not null
+        && HttpMethods.IsGet(Request.Method)
+        && Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
+        if (IsOperatorPage)
+        {
+            Response.Redirect(ConsolePaths.SignIn + QueryString.Create("returnUrl", Request.PathBase + Request.Path + Request.QueryString) + "&forbidden=1");
+            return Task.CompletedTask;
+        }
         Response.StatusCode = StatusCodes.Status403Forbidden;
         return WriteProblemAsync(
             StatusCodes.Status403Forbidden,

@@ -38,6 +38,20 @@ internal sealed class CallerAuthenticator(IApiKeyService keys, UserTokenService 
         return null;
     }
 
+    public async ValueTask<Caller?> AuthenticateKeyHashAsync(string keyId, string keyHash, CancellationToken cancellationToken)
+    {
+        if (keyId == BootstrapKeyId)
+        {
+            return options.Value.BootstrapKey is { Length: > 0 } bootstrap && ApiKeySecret.FixedTimeEquals(keyHash, ApiKeySecret.Hash(bootstrap))
+                ? new Caller(BootstrapKeyId, BootstrapScopes, null)
+                : null;
+        }
+        var key = await keys.FindByHashAsync(keyHash, cancellationToken).ConfigureAwait(false);
+        return key is null || key.RevokedAt is not null || key.Id != keyId
+            ? null
+            : new Caller(key.Id, key.Scopes.ToFrozenSet(StringComparer.Ordinal), null);
+    }
+
     private static string? ReadBearer(string? authorization)
     {
         if (string.IsNullOrWhiteSpace(authorization))

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Notifications.Gateway.Inbox;
+using Notifications.Gateway.Assets;
 
 namespace Notifications.Gateway.Endpoints;
 
@@ -14,27 +14,15 @@ internal static class InboxAssetEndpoints
     public const string ScriptPath = "/inbox.js";
     public const string DemoPath = "/inbox-demo";
 
-    private static readonly Lazy<InboxAsset> Script = new(() => InboxAsset.Load("Notifications.Gateway.Inbox.inbox.js", "text/javascript; charset=utf-8"));
-    private static readonly Lazy<InboxAsset> Demo = new(() => InboxAsset.Load("Notifications.Gateway.Inbox.inbox-demo.html", "text/html; charset=utf-8"));
+    private static readonly Lazy<EmbeddedAsset> Script = new(() => EmbeddedAsset.Load("Notifications.Gateway.Inbox.inbox.js", "text/javascript; charset=utf-8"));
+    private static readonly Lazy<EmbeddedAsset> Demo = new(() => EmbeddedAsset.Load("Notifications.Gateway.Inbox.inbox-demo.html", "text/html; charset=utf-8"));
 
     public static void MapInboxAssetEndpoints(this IEndpointRouteBuilder endpoints)
     {
         // The bundle's name carries no version, so caches revalidate after an hour (the ETag makes that cheap).
-        endpoints.MapGet(ScriptPath, (HttpContext context) => Serve(context, Script.Value, "public, max-age=3600"))
+        endpoints.MapGet(ScriptPath, (HttpContext context) => Script.Value.Serve(context, "public, max-age=3600"))
             .AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet(DemoPath, (HttpContext context) => Serve(context, Demo.Value, "no-cache"))
+        endpoints.MapGet(DemoPath, (HttpContext context) => Demo.Value.Serve(context, "no-cache"))
             .AllowAnonymous().ExcludeFromDescription();
-    }
-
-    private static IResult Serve(HttpContext context, InboxAsset asset, string cacheControl)
-    {
-        context.Response.Headers.CacheControl = cacheControl;
-        context.Response.Headers.ETag = asset.ETag;
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        if (context.Request.Headers.IfNoneMatch.ToString() == asset.ETag)
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-        return Results.Bytes(asset.Content, asset.ContentType);
     }
 }

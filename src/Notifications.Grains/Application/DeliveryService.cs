@@ -62,8 +62,15 @@ internal sealed class DeliveryService(
         return true;
     }
 
-    public async Task<DeadLetterPage> ListDeadLettersAsync(string? cursor, int? limit, CancellationToken cancellationToken)
+    public Task<DeadLetterPage> ListDeadLettersAsync(string? cursor, int? limit, CancellationToken cancellationToken) =>
+        ListDeadLettersAsync(cursor, limit, null, cancellationToken);
+
+    public async Task<DeadLetterPage> ListDeadLettersAsync(string? cursor, int? limit, DeliveryChannel? channel, CancellationToken cancellationToken)
     {
+        if (channel is { } only && !Enum.IsDefined(only))
+        {
+            throw new ValidationFailedException("channel", "channel is not a delivery channel.");
+        }
         if (limit is < 1 or > MaxPageSize)
         {
             throw new ValidationFailedException("limit", $"limit must be between 1 and {MaxPageSize}.");
@@ -78,7 +85,7 @@ internal sealed class DeliveryService(
             before = id;
         }
         var size = limit ?? DefaultPageSize;
-        var page = await deliveries.ListDeadLettersAsync(before, size + 1, cancellationToken).ConfigureAwait(false);
+        var page = await deliveries.ListDeadLettersAsync(before, size + 1, channel, cancellationToken).ConfigureAwait(false);
         if (page.Count <= size)
         {
             return new DeadLetterPage(page, null);
@@ -95,5 +102,42 @@ internal sealed class DeliveryService(
             wakeUps.Wake(replayed.Channel, replayed.Lane);
         }
         return replayed;
+    }
+
+    public async Task<DeadLetterDetail?> GetDeadLetterAsync(long deliveryId, CancellationToken cancellationToken)
+    {
+        var deadLetter = await deliveries.GetDeadLetterAsync(deliveryId, cancellationToken).ConfigureAwait(false);
+        if (deadLetter is null)
+        {
+            return null;
+        }
+        var notification = await notifications.GetAsync(deadLetter.NotificationId, cancellationToken).ConfigureAwait(false);
+        return new DeadLetterDetail(deadLetter, notification);
+    }
+
+    public async Task<ReplayManyResponse> ReplayManyAsync(IReadOnlyList<long>? deliveryIds, CancellationToken cancellationToken)
+    {
+        if (deliveryIds is null || deliveryIds.Count is 0 or > MaxPageSize)
+        {
+            throw new ValidationFailedException("deliveryIds", $"Required: an array of 1 to {MaxPageSize} delivery ids.");
+        }
+        if (deliveryIds.Distinct().Count() != deliveryIds.Count)
+        {
+            throw new ValidationFailedException("deliveryIds", "deliveryIds must not repeat an id.");
+        }
+        var replayed = new List<ReplayedDelivery>(deliveryIds.Count);
+        var missing = new List<long>();
+        foreach (var id in deliveryIds)
+        {
+            if (await ReplayAsync(id, cancellationToken).ConfigureAwait(false) is { } done)
+            {
+                replayed.Add(done);
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+        return new ReplayManyResponse(replayed, missing);
     }
 }

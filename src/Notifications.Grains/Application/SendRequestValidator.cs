@@ -67,7 +67,7 @@ internal sealed class SendRequestValidator(ITemplateService templates, SiloOptio
         }
         if (channels.Count == 0 || channels.Any(c => !Enum.IsDefined(c)))
         {
-            throw Fail(prefix + "channels", "channels must name at least one of inApp, push, email, sms, webhook.");
+            throw Fail(prefix + "channels", "channels must name at least one of inApp, push, email, sms, webhook, whatsapp.");
         }
         if (channels.Contains(ChannelKind.Webhook) && webhookUrl is null)
         {

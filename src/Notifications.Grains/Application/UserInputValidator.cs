@@ -31,6 +31,14 @@ internal static partial class UserInputValidator
         {
             throw new ValidationFailedException("phone", $"'{phone}' is not an E.164 phone number (for example +14155550100).");
         }
+        if (profile.WhatsApp is { } whatsApp && !E164().IsMatch(whatsApp))
+        {
+            throw new ValidationFailedException("whatsApp", $"'{whatsApp}' is not an E.164 phone number (for example +14155550100).");
+        }
+        if (profile.WhatsAppOptIn && profile.WhatsApp is null)
+        {
+            throw new ValidationFailedException("whatsAppOptIn", "whatsAppOptIn needs the whatsApp number it consents to.");
+        }
         if (profile.TimeZone is { } zone && !TimeZones.TryFind(zone, out _))
         {
             throw new ValidationFailedException("timeZone", $"'{zone}' is not an IANA time zone (for example Europe/Berlin).");
@@ -57,7 +65,7 @@ internal static partial class UserInputValidator
         }
         if (preferences.Channels is null || preferences.Channels.Keys.Any(c => !Enum.IsDefined(c)))
         {
-            throw new ValidationFailedException("channels", "channels maps inApp, push, email, sms and webhook to true or false.");
+            throw new ValidationFailedException("channels", "channels maps inApp, push, email, sms, webhook and whatsapp to true or false.");
         }
         if (preferences.Categories is null || preferences.Categories.Count > 100)
         {
@@ -71,7 +79,7 @@ internal static partial class UserInputValidator
             }
             if (preference is null || preference.Channels is null || preference.Channels.Keys.Any(c => !Enum.IsDefined(c)) || !Enum.IsDefined(preference.Digest))
             {
-                throw new ValidationFailedException($"categories.{category}", $"categories.{category} needs channels (inApp, push, email, sms, webhook → bool) and digest (instant, hourly, daily).");
+                throw new ValidationFailedException($"categories.{category}", $"categories.{category} needs channels (inApp, push, email, sms, webhook, whatsapp → bool) and digest (instant, hourly, daily).");
             }
         }
         if (preferences.QuietHours is { } quiet)

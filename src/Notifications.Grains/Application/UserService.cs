@@ -1,16 +1,30 @@
 using Notifications.Api;
 using Notifications.Grains;
+using Notifications.Grains.Storage;
 using Notifications.Model;
 
 namespace Notifications.Application;
 
 /// <summary>Validates user changes and hands them to the user's grain, which answers once they are committed.</summary>
-internal sealed class UserService(UserGrains users, TimeProvider time) : IUserService
+internal sealed class UserService(UserGrains users, INotificationStore notifications, TimeProvider time) : IUserService
 {
+    public const int LookupNotifications = 20;
+
     public Task<UserView?> GetAsync(string userId, CancellationToken cancellationToken)
     {
         SendRequestValidator.RequireId(userId, "userId");
         return Grain(userId).GetAsync().WaitAsync(cancellationToken);
+    }
+
+    public async Task<UserLookup?> LookupAsync(string userId, CancellationToken cancellationToken)
+    {
+        var user = await GetAsync(userId, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return null;
+        }
+        var recent = await notifications.ListRecentAsync(userId, LookupNotifications, cancellationToken).ConfigureAwait(false);
+        return new UserLookup(user, recent);
     }
 
     public Task<UserView> UpsertAsync(string userId, UserProfile profile, CancellationToken cancellationToken)
@@ -36,7 +50,7 @@ internal sealed class UserService(UserGrains users, TimeProvider time) : IUserSe
         }
         if (!Enum.IsDefined(channel))
         {
-            throw new ValidationFailedException("channel", "channel must be inApp, push, email, sms or webhook.");
+            throw new ValidationFailedException("channel", "channel must be inApp, push, email, sms, webhook or whatsapp.");
         }
         return Grain(userId).SetChannelPreferenceAsync(category, channel, enabled).WaitAsync(cancellationToken);
     }

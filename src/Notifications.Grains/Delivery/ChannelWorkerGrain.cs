@@ -4,6 +4,7 @@ using Notifications.Delivery;
 using Notifications.Domain.Commands;
 using Notifications.Grains.Delivery.Tracking;
 using Notifications.Grains.Hosting;
+using Notifications.Grains.Operations;
 using Notifications.Grains.Storage;
 using Orleans.Concurrency;
 
@@ -23,6 +24,7 @@ internal sealed class ChannelWorkerGrain(
     IEnumerable<IChannelSender> senders,
     UserGrains users,
     EmailTracking emailTracking,
+    SiloActivity activity,
     IOptions<SiloOptions> options,
     TimeProvider time) : Grain, IChannelWorkerGrain
 {
@@ -53,6 +55,10 @@ internal sealed class ChannelWorkerGrain(
         });
         var results = await Task.WhenAll(sends).ConfigureAwait(true);
         await store.CompleteAsync(results, CancellationToken.None).ConfigureAwait(true);
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            activity.Attempted(jobs[i].Channel, jobs[i].Lane, results[i].Status, jobs[i].NotificationId, results[i].At);
+        }
         await RemoveDeadTargetsAsync(jobs, results).ConfigureAwait(true);
         if (_options.PushFallbackToEmail && jobs.Count > 0 && PushChannels.Contains(jobs[0].Channel))
         {

@@ -37,6 +37,10 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         {
             failures.Add("Silo:Delivery:RetryBaseDelay must be positive and Silo:Delivery:RetryMaxDelay at least as long.");
         }
+        if (options.Operations.ReportInterval < TimeSpan.FromMilliseconds(100) || options.Operations.ReportInterval > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"Silo:Operations:ReportInterval must be between 00:00:00.1 and 00:01:00 (was {options.Operations.ReportInterval}).");
+        }
         if (delivery.PollInterval <= TimeSpan.Zero)
         {
             failures.Add("Silo:Delivery:PollInterval must be positive.");

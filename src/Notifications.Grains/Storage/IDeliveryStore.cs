@@ -31,7 +31,13 @@ public interface IDeliveryStore
     Task<int> TrackNotificationAsync(string userId, Guid notificationId, IReadOnlyCollection<DeliveryChannel> channels, DeliveryStatus status, DateTimeOffset at, string? detail, CancellationToken cancellationToken);
 
     /// <summary>Dead letters, newest first; <paramref name="beforeId"/> continues after the last one of the previous page.</summary>
-    Task<IReadOnlyList<DeadLetterView>> ListDeadLettersAsync(long? beforeId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DeadLetterView>> ListDeadLettersAsync(long? beforeId, int limit, DeliveryChannel? channel, CancellationToken cancellationToken);
+
+    /// <summary>Null when <paramref name="deliveryId"/> is not a dead letter.</summary>
+    Task<DeadLetterView?> GetDeadLetterAsync(long deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>Jobs queued or being sent, per channel and lane (pairs with none are left out), and the dead letters in all.</summary>
+    Task<OutboxDepth> CountOutboxAsync(CancellationToken cancellationToken);
 
     /// <summary>Re-queues a dead letter, due now with its attempts reset, and logs it; null when <paramref name="deliveryId"/> is not a dead letter.</summary>
     Task<ReplayedDelivery?> ReplayAsync(long deliveryId, DateTimeOffset now, string detail, CancellationToken cancellationToken);

@@ -9,7 +9,7 @@ public static class TargetMask
     {
         DeliveryChannel.InApp => target,
         DeliveryChannel.Email => MaskEmail(target),
-        DeliveryChannel.Sms => target.Length > 4 ? new string('*', target.Length - 4) + target[^4..] : "****",
+        DeliveryChannel.Sms or DeliveryChannel.WhatsApp => target.Length > 4 ? new string('*', target.Length - 4) + target[^4..] : "****",
         DeliveryChannel.WebPush => "subscription",
         _ => target.Length > 8 ? target[..4] + "…" + target[^4..] : "****",
     };

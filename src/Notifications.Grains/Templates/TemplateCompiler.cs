@@ -35,7 +35,7 @@ internal static partial class TemplateCompiler
         }
         if (definition.Channels is null || definition.Channels.Count == 0 || definition.Channels.Any(c => !Enum.IsDefined(c)))
         {
-            throw new ValidationFailedException("channels", "channels must name at least one channel (inApp, push, email, sms, webhook).");
+            throw new ValidationFailedException("channels", "channels must name at least one channel (inApp, push, email, sms, webhook, whatsapp).");
         }
         // The same limits as a send request's tags: the merged list stays within what the inbox filters by.
         if (definition.Tags is null || definition.Tags.Count > InboxLabels.MaxTags || definition.Tags.Any(t => !InboxLabels.IsTag(t)))
@@ -71,10 +71,43 @@ internal static partial class TemplateCompiler
             var title = CompilePart(Text, template.Title, $"{field}.title");
             var body = CompilePart(Text, template.Body, $"{field}.body");
             var html = template.Html is null ? null : CompilePart(Html, template.Html, $"{field}.html");
-            compiled.Add(new CompiledTemplate(template, title, body, html));
+            compiled.Add(new CompiledTemplate(template, title, body, html, CompileContent(template, field)));
         }
         return new CompiledType(definition, compiled);
     }
+
+    /// <summary>A WhatsApp template's approved content: its SID and its variables, compiled like the text parts.</summary>
+    private static Dictionary<string, HandlebarsTemplate<object, object>>? CompileContent(NotificationTemplate template, string field)
+    {
+        if (template.ContentSid is null && template.ContentVariables is null)
+        {
+            return null;
+        }
+        if (template.Channel != ChannelKind.WhatsApp)
+        {
+            throw new ValidationFailedException($"{field}.contentSid", $"{field}: contentSid and contentVariables belong to whatsapp templates only, not {template.Channel}.");
+        }
+        if (template.ContentSid is not { } sid || !ContentSidPattern().IsMatch(sid))
+        {
+            throw new ValidationFailedException($"{field}.contentSid", $"{field}.contentSid must be a Twilio content SID (HX followed by 32 hex digits), not '{template.ContentSid}'.");
+        }
+        var variables = new Dictionary<string, HandlebarsTemplate<object, object>>(StringComparer.Ordinal);
+        foreach (var (name, source) in template.ContentVariables ?? new Dictionary<string, string>())
+        {
+            if (!ContentVariableName().IsMatch(name))
+            {
+                throw new ValidationFailedException($"{field}.contentVariables", $"{field}.contentVariables: '{name}' is not a content variable name (1-64 characters of a-z, A-Z, 0-9 and '_').");
+            }
+            variables[name] = CompilePart(Text, source, $"{field}.contentVariables.{name}");
+        }
+        return variables;
+    }
+
+    [GeneratedRegex("^HX[0-9a-fA-F]{32}$")]
+    private static partial Regex ContentSidPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
+    private static partial Regex ContentVariableName();
 
     private static HandlebarsTemplate<object, object> CompilePart(IHandlebars environment, string? source, string field)
     {

@@ -106,7 +106,11 @@ internal sealed class TemplateRegistry(ITemplateStore store, IOptions<SiloOption
         try
         {
             var (title, body, html) = template.Render(data);
-            return new RenderedContent(title, body, html, category, type, data);
+            return new RenderedContent(title, body, html, category, type, data)
+            {
+                ContentSid = template.Source.ContentSid,
+                ContentVariables = template.RenderContentVariables(data),
+            };
         }
         catch (HandlebarsException exception)
         {

@@ -7,6 +7,7 @@ using Notifications.Domain.State;
 using Notifications.Domain.Users;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Hosting;
+using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Storage;
 using Notifications.Model;
@@ -30,6 +31,7 @@ internal sealed partial class UserGrain(
     IInboxStore inbox,
     IContentRenderer renderer,
     DeliveryWakeUps wakeUps,
+    SiloActivity activity,
     IOptions<SiloOptions> options,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain, IRemindable
@@ -94,6 +96,7 @@ internal sealed partial class UserGrain(
             return new SendNotificationResponse(first, "duplicate");
         }
         await RunAsync(command, command.Priority, now).ConfigureAwait(true);
+        activity.Accepted(command.Priority);
         return new SendNotificationResponse(command.NotificationId, "accepted");
     }
 
@@ -101,8 +104,29 @@ internal sealed partial class UserGrain(
 
     public async Task<UserView> UpsertProfileAsync(UserProfile profile)
     {
+        var previous = State.User!.Profile.WhatsApp;
         await RunAsync(new UpsertProfileCommand { UserId = UserId, Profile = profile }, Priority.High).ConfigureAwait(true);
+        await IndexWhatsAppNumberAsync(previous, profile.WhatsApp).ConfigureAwait(true);
         return ViewOf(State.User!);
+    }
+
+    public Task RecordWhatsAppInboundAsync(string number, string? body) =>
+        RunAsync(new WhatsAppInboundCommand { UserId = UserId, Number = number, Body = body }, Priority.High);
+
+    /// <summary>
+    /// After the commit: a crash in between leaves the index behind the profile, which the next profile write
+    /// repairs (linking is idempotent), and a stale link only sends an inbound message to a grain that ignores it.
+    /// </summary>
+    private async Task IndexWhatsAppNumberAsync(string? previous, string? current)
+    {
+        if (previous is not null && previous != current)
+        {
+            await GrainFactory.GetGrain<IWhatsAppNumberGrain>(previous).UnlinkAsync(UserId).ConfigureAwait(true);
+        }
+        if (current is not null)
+        {
+            await GrainFactory.GetGrain<IWhatsAppNumberGrain>(current).LinkAsync(UserId).ConfigureAwait(true);
+        }
     }
 
     public async Task<NotificationPreferences?> UpdatePreferencesAsync(NotificationPreferences preferences)
@@ -289,6 +313,7 @@ internal sealed partial class UserGrain(
             }
             await WriteStateAsync().ConfigureAwait(true);
             _softDirty = false;
+            Count(pending);
             var applied = pending.IsEmpty || await TryApplyAsync(pending).ConfigureAwait(true);
             if (effects.Timers.Count > 0)
             {
@@ -305,10 +330,19 @@ internal sealed partial class UserGrain(
             if (!pending.IsEmpty)
             {
                 await records.ApplyAsync(pending, CancellationToken.None).ConfigureAwait(true);
+                Count(pending);
             }
             _softDirty = true;
         }
         await AnnounceAsync(pending).ConfigureAwait(true);
+    }
+
+    private void Count(PendingEffects committed)
+    {
+        foreach (var record in committed.Notifications)
+        {
+            activity.Processed(record.Priority, record.Status);
+        }
     }
 
     private async Task WriteStateAsync()
@@ -510,7 +544,7 @@ internal sealed partial class UserGrain(
         }
     }
 
-    private static UserView ViewOf(UserState user) => new(user.UserId, user.Profile, [.. user.Devices], user.Preferences);
+    private static UserView ViewOf(UserState user) => new(user.UserId, user.Profile, [.. user.Devices], user.Preferences) { WhatsApp = user.WhatsApp };
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: a turn could not be committed; the activation is dropped and nothing of the turn was acknowledged.")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, string userId);

@@ -62,7 +62,10 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
         new Dictionary<string, string> { ["orderId"] = "1234", ["collapseKey"] = "order-1234" });
 
     protected DeliveryRequest Request(string target, RenderedContent? content = null, long jobId = 42, Priority lane = Priority.High)
-        => new(jobId, SampleNotificationId, "user-1", Channel, target, lane, 1, $"job-{jobId}", content ?? SampleContent());
+        => new(jobId, SampleNotificationId, "user-1", Channel, target, lane, 1, $"job-{jobId}", Sendable(content ?? SampleContent()));
+
+    /// <summary>What the user's grain adds to content on this channel before a job is made (WhatsApp: the session window).</summary>
+    protected virtual RenderedContent Sendable(RenderedContent content) => content;
 
     [Fact]
     public async Task Success_sends_the_exact_wire_payload()
@@ -105,7 +108,8 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
     {
         var breakDuration = TimeSpan.FromSeconds(10);
         var options = new ChannelResilienceOptions { FailureRatio = 0.5, MinimumThroughput = 4, SamplingDuration = TimeSpan.FromSeconds(30), BreakDuration = breakDuration };
-        await using var sender = new ResilientChannelSender(CreateSender(), options, Time, NullLogger.Instance);
+        var health = new ProviderHealthRegistry();
+        await using var sender = new ResilientChannelSender(CreateSender(), options, Time, NullLogger.Instance, health);
         var target = LiveTarget();
         var jobs = Enumerable.Range(1, 6).Select(i => Request(target, SampleContent() with { Body = $"message {i}" }, jobId: i)).ToList();
         Faults.StartOutage();
@@ -128,6 +132,12 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
         }
 
         Assert.Equal(attemptsWhenOpened, SendAttempts);
+        // What the operations console shows: the open circuit, and only the calls that reached the provider.
+        var opened = Assert.Single(health.Snapshot());
+        Assert.Equal("open", opened.Circuit);
+        Assert.Equal(4, opened.Attempts);
+        Assert.Equal(4, opened.FailuresByKind["Transient"]);
+        Assert.Equal(4, opened.RecentErrors.Count);
 
         // Still open just before the break ends: the probe is not let through early.
         Faults.EndOutage();
@@ -143,6 +153,9 @@ public abstract class ChannelConformanceTests : IAsyncLifetime
         }
 
         Assert.Equal(jobs.Select(j => j.Content.Body).Order(), AcceptedBodies.Order());
+        var recovered = Assert.Single(health.Snapshot());
+        Assert.Equal("closed", recovered.Circuit);
+        Assert.Equal(6, recovered.Sent);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class LocalRateLimitTests
     {
         var inner = new CountingSender();
         var options = new ChannelResilienceOptions { PermitsPerSecond = 1, Burst = 1, QueueLimit = 0 };
-        await using var sender = new ResilientChannelSender(inner, options, TimeProvider.System, NullLogger.Instance);
+        await using var sender = new ResilientChannelSender(inner, options, TimeProvider.System, NullLogger.Instance, new ProviderHealthRegistry());
         var request = new DeliveryRequest(1, Guid.NewGuid(), "u", DeliveryChannel.Sms, "+15551230001", Priority.Normal, 1, "k",
             new RenderedContent("t", "b", null, "c", null, new Dictionary<string, string>()));
 

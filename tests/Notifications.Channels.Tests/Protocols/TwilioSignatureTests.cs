@@ -1,11 +1,16 @@
 using System.Text.Json;
+using Notifications.Channels.Fakes;
 using Notifications.Channels.Sms;
+using Twilio.Security;
 
 namespace Notifications.Channels.Tests.Protocols;
 
-public sealed class TwilioSignatureTests
+/// <summary>
+/// Callback signatures: the fake signs as Twilio does, the official Node validator agrees with it, and the Twilio
+/// SDK's <see cref="RequestValidator"/> (what the gateway checks with) accepts exactly the untouched callback.
+/// </summary>
+public sealed class TwilioSignatureTests : IAsyncLifetime
 {
-    private const string AuthToken = "12345678901234567890123456789012";
     private const string Url = "https://silo.example.com/callbacks/twilio?tenant=a";
 
     private static readonly Dictionary<string, string> Form = new()
@@ -19,31 +24,36 @@ public sealed class TwilioSignatureTests
         ["Body"] = "Grüße & good news",
     };
 
+    private readonly FakeTwilioServer twilio = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await twilio.DisposeAsync();
+
     [Fact]
-    public async Task Our_signature_is_accepted_by_the_official_twilio_validator()
+    public async Task The_fakes_signature_is_accepted_by_the_official_twilio_validator()
     {
         ExternalTools.RequireNodeModule("twilio");
-        var signature = new TwilioSignatureValidator(AuthToken).ComputeSignature(Url, Form);
+        var signature = twilio.Sign(Url, Form);
 
-        var valid = await ExternalTools.RunNodeAsync("twilio-validate.js", JsonSerializer.Serialize(Form), AuthToken, signature, Url);
+        var valid = await ExternalTools.RunNodeAsync("twilio-validate.js", JsonSerializer.Serialize(Form), twilio.AuthToken, signature, Url);
         var tampered = new Dictionary<string, string>(Form) { ["MessageStatus"] = "failed" };
-        var invalid = await ExternalTools.RunNodeAsync("twilio-validate.js", JsonSerializer.Serialize(tampered), AuthToken, signature, Url);
+        var invalid = await ExternalTools.RunNodeAsync("twilio-validate.js", JsonSerializer.Serialize(tampered), twilio.AuthToken, signature, Url);
 
         Assert.Equal("true", valid);
         Assert.Equal("false", invalid);
     }
 
     [Fact]
-    public void Validator_rejects_changed_fields_urls_and_tokens()
+    public void The_sdk_validator_rejects_changed_fields_urls_and_tokens()
     {
-        var validator = new TwilioSignatureValidator(AuthToken);
-        var signature = validator.ComputeSignature(Url, Form);
+        var validator = new RequestValidator(twilio.AuthToken);
+        var signature = twilio.Sign(Url, Form);
 
-        Assert.True(validator.IsValid(Url, Form.Reverse(), signature));
-        Assert.False(validator.IsValid(Url, new Dictionary<string, string>(Form) { ["MessageStatus"] = "sent" }, signature));
-        Assert.False(validator.IsValid(Url + "&x=1", Form, signature));
-        Assert.False(new TwilioSignatureValidator("other-token").IsValid(Url, Form, signature));
-        Assert.False(validator.IsValid(Url, Form, null));
+        Assert.True(validator.Validate(Url, Form.Reverse().ToDictionary(), signature));
+        Assert.False(validator.Validate(Url, new Dictionary<string, string>(Form) { ["MessageStatus"] = "sent" }, signature));
+        Assert.False(validator.Validate(Url + "&x=1", Form, signature));
+        Assert.False(new RequestValidator("other-token").Validate(Url, Form, signature));
     }
 
     [Theory]

@@ -93,4 +93,6 @@ public sealed class SiloApi(SiloHandle silo)
     public Notifications.Application.IUserService Users => Services.GetRequiredService<Notifications.Application.IUserService>();
 
     public Notifications.Application.IInboxService Inbox => Services.GetRequiredService<Notifications.Application.IInboxService>();
+
+    public Notifications.Application.IOperationsService Operations => Services.GetRequiredService<Notifications.Application.IOperationsService>();
 }

@@ -25,4 +25,8 @@ internal sealed class FakeAuthenticator : ICallerAuthenticator
         };
         return ValueTask.FromResult(caller);
     }
+
+    /// <summary>The gRPC surface never sees console sessions.</summary>
+    public ValueTask<Caller?> AuthenticateKeyHashAsync(string keyId, string keyHash, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Caller?>(null);
 }

@@ -89,6 +89,9 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
         }
     }
 
+    public async Task<UserLookup?> LookupAsync(string userId, CancellationToken cancellationToken) =>
+        await GetAsync(userId, cancellationToken) is { } user ? new UserLookup(user, []) : null;
+
     public Task<UserView?> GetAsync(string userId, CancellationToken cancellationToken)
     {
         lock (_gate)

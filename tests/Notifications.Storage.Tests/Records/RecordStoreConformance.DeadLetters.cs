@@ -18,13 +18,13 @@ public abstract partial class RecordStoreConformance
         var (_, alive) = await ApplyAndClaimAsync(DeliveryChannel.Email, "ok@example.com");
         await Store.Deliveries.CompleteAsync([new DeliveryResult(alive.JobId, DeliveryStatus.Sent, 1, null, null, T0)], default);
 
-        var first = await Store.Deliveries.ListDeadLettersAsync(null, 2, default);
+        var first = await Store.Deliveries.ListDeadLettersAsync(null, 2, null, default);
         Assert.Equal([jobs[2].JobId, jobs[1].JobId], first.Select(d => d.Id));
         Assert.Equal("u***@example.com", first[0].Target);
         Assert.Equal(8, first[0].Attempts);
         Assert.Equal("SMTP 421", first[0].Reason);
         Assert.Equal(T0.AddMinutes(2), first[0].DeadLetteredAt);
-        Assert.Equal([jobs[0].JobId], (await Store.Deliveries.ListDeadLettersAsync(first[^1].Id, 2, default)).Select(d => d.Id));
+        Assert.Equal([jobs[0].JobId], (await Store.Deliveries.ListDeadLettersAsync(first[^1].Id, 2, null, default)).Select(d => d.Id));
 
         var replayed = await Store.Deliveries.ReplayAsync(jobs[1].JobId, T0.AddHours(1), "replayed", default);
         Assert.NotNull(replayed);
@@ -34,7 +34,7 @@ public abstract partial class RecordStoreConformance
         // Only a dead letter replays, and only once.
         Assert.Null(await Store.Deliveries.ReplayAsync(jobs[1].JobId, T0.AddHours(1), "again", default));
         Assert.Null(await Store.Deliveries.ReplayAsync(alive.JobId, T0.AddHours(1), "not dead", default));
-        Assert.Equal([jobs[2].JobId, jobs[0].JobId], (await Store.Deliveries.ListDeadLettersAsync(null, 10, default)).Select(d => d.Id));
+        Assert.Equal([jobs[2].JobId, jobs[0].JobId], (await Store.Deliveries.ListDeadLettersAsync(null, 10, null, default)).Select(d => d.Id));
 
         var claimed = Assert.Single(await Store.Deliveries.ClaimAsync(DeliveryChannel.Email, Priority.Normal, 10, T0.AddHours(1), TimeSpan.FromMinutes(1), default));
         Assert.Equal(jobs[1].JobId, claimed.Request.JobId);

@@ -121,6 +121,7 @@ internal static class AdminProtoMapper
         ChannelKind.Email => Proto.Channel.Email,
         ChannelKind.Sms => Proto.Channel.Sms,
         ChannelKind.Webhook => Proto.Channel.Webhook,
+        ChannelKind.WhatsApp => Proto.Channel.Whatsapp,
         _ => Proto.Channel.Unspecified,
     };
 }

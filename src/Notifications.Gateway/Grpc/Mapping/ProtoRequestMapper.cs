@@ -82,6 +82,8 @@ internal static class ProtoRequestMapper
             DisplayName = profile.HasDisplayName ? profile.DisplayName : null,
             Email = profile.HasEmail ? profile.Email : null,
             Phone = profile.HasPhone ? profile.Phone : null,
+            WhatsApp = profile.HasWhatsapp ? profile.Whatsapp : null,
+            WhatsAppOptIn = profile.WhatsappOptIn,
             Locale = profile.HasLocale ? profile.Locale : null,
             TimeZone = profile.HasTimeZone ? profile.TimeZone : null,
             Tags = profile.Tags.ToList(),
@@ -119,6 +121,7 @@ internal static class ProtoRequestMapper
         Proto.Channel.Email => ChannelKind.Email,
         Proto.Channel.Sms => ChannelKind.Sms,
         Proto.Channel.Webhook => ChannelKind.Webhook,
+        Proto.Channel.Whatsapp => ChannelKind.WhatsApp,
         _ => throw Invalid(field, $"unknown channel {(int)channel}"),
     };
 
@@ -132,7 +135,7 @@ internal static class ProtoRequestMapper
                 || !Enum.IsDefined(channel)
                 || name.Any(char.IsDigit))
             {
-                throw Invalid(field, $"unknown channel '{name}' (expected inApp, push, email, sms or webhook)");
+                throw Invalid(field, $"unknown channel '{name}' (expected inApp, push, email, sms, webhook or whatsapp)");
             }
 
             result[channel] = enabled;

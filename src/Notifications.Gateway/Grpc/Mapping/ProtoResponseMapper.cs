@@ -205,6 +205,12 @@ internal static class ProtoResponseMapper
             message.Phone = profile.Phone;
         }
 
+        if (profile.WhatsApp is not null)
+        {
+            message.Whatsapp = profile.WhatsApp;
+            message.WhatsappOptIn = profile.WhatsAppOptIn;
+        }
+
         if (profile.Locale is not null)
         {
             message.Locale = profile.Locale;
@@ -295,6 +301,7 @@ internal static class ProtoResponseMapper
         DeliveryChannel.Email => Proto.DeliveryChannel.Email,
         DeliveryChannel.Sms => Proto.DeliveryChannel.Sms,
         DeliveryChannel.Webhook => Proto.DeliveryChannel.Webhook,
+        DeliveryChannel.WhatsApp => Proto.DeliveryChannel.Whatsapp,
         _ => Proto.DeliveryChannel.Unspecified,
     };
 

@@ -1,0 +1,6 @@
+namespace Notifications.Grains.WhatsApp;
+
+public sealed class WhatsAppNumberState
+{
+    public List<string> Users { get; set; } = [];
+}
