@@ -13,6 +13,7 @@ namespace Notifications.DeliveryBench;
 /// AddNotificationChannels exactly as the silo builds them) against the local provider fakes, with APNs over one
 /// HTTP/2 connection and over several, and raw-HttpClient baselines to the same fakes measured in the same run.
 /// Usage: dotnet run -c Release --project bench/Notifications.DeliveryBench [-- --messages 3000 --concurrency 64 --apns-concurrency 256]
+/// [--only email] [--old-channels path/to/an/older/Notifications.Channels.dll (its email sender is measured as the baseline)]
 /// </summary>
 internal static class DeliveryBench
 {
@@ -23,19 +24,29 @@ internal static class DeliveryBench
         var messages = 3000;
         var concurrency = 64;
         var apnsConcurrency = 256;
+        string? only = null;
+        OldChannelsContext? oldChannels = null;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
-            var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             switch (args[i])
             {
-                case "--messages": messages = value; break;
-                case "--concurrency": concurrency = value; break;
-                case "--apns-concurrency": apnsConcurrency = value; break;
-                default: throw new ArgumentException($"Unknown option {args[i]} (known: --messages, --concurrency, --apns-concurrency).");
+                case "--messages": messages = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--concurrency": concurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--apns-concurrency": apnsConcurrency = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--only": only = args[i + 1]; break;
+                case "--old-channels": oldChannels = new OldChannelsContext(args[i + 1]); break;
+                default: throw new ArgumentException($"Unknown option {args[i]} (known: --messages, --concurrency, --apns-concurrency, --only email, --old-channels).");
             }
         }
 
         var results = new List<BenchResult>();
+        if (only is "email")
+        {
+            await MeasureEmailAsync(results, messages, concurrency, oldChannels);
+            Report(results, messages, concurrency, apnsConcurrency);
+            return results.All(r => r.Accepted == r.Messages) ? 0 : 1;
+        }
+
         // On loopback the provider answers at once; 50 ms stands in for a real round trip to Apple, where the
         // streams one connection may carry (Kestrel's default SETTINGS: 100) cap what it can have in flight.
         foreach (var latency in new[] { 0, 50 })
@@ -120,11 +131,27 @@ internal static class DeliveryBench
                 () => RawBaselines.WebhookAsync(webhook, WebhookSecret, messages, concurrency)));
         }
 
-        await using (var smtp = new FakeSmtpServer("bench", "bench-password"))
+        await MeasureEmailAsync(results, Math.Max(100, messages / 5), concurrency, oldChannels);
+
+        Report(results, messages, concurrency, apnsConcurrency);
+        return results.All(r => r.Accepted == r.Messages) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// MailKit's pooled sessions, then (with <c>--old-channels</c>) the old System.Net.Mail pool as the baseline, each
+    /// against its own fake SMTP server with the same pool size, one after the other.
+    /// </summary>
+    private static async Task MeasureEmailAsync(List<BenchResult> results, int messages, int concurrency, OldChannelsContext? oldChannels)
+    {
+        foreach (var (variant, build) in new (string, OldChannelsContext?)[] { ("sender (MailKit), pool of 8 sessions", null), ("raw: old System.Net.Mail pool of 8", oldChannels) })
         {
+            if (variant.StartsWith("raw", StringComparison.Ordinal) && build is null)
+            {
+                continue;
+            }
+            await using var smtp = new FakeSmtpServer("bench", "bench-password");
             smtp.Start();
-            var emailMessages = Math.Max(100, messages / 5);
-            results.Add(await MeasureSenderAsync("Email (SMTP)", "sender, pool of 8 sessions", DeliveryChannel.Email, emailMessages, concurrency, () => smtp.Connections, new()
+            results.Add(await MeasureSenderAsync("Email (SMTP)", variant, DeliveryChannel.Email, messages, concurrency, () => smtp.Connections, new()
             {
                 ["Channels:Email:Host"] = "127.0.0.1",
                 ["Channels:Email:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
@@ -136,19 +163,25 @@ internal static class DeliveryBench
                 ["Channels:Email:UnsubscribeUrl"] = "https://bench.example.com/api/v1/unsubscribe",
                 ["Channels:Email:UnsubscribeMailto"] = "unsubscribe@example.com",
                 ["Channels:Email:UnsubscribeSecret"] = "bench-unsubscribe-secret-0123456789",
-            }, i => $"reader{i}@example.org"));
+            }, i => $"reader{i % 1000}@example.org", build));
         }
-
-        Report(results, messages, concurrency, apnsConcurrency);
-        return results.All(r => r.Accepted == r.Messages) ? 0 : 1;
     }
 
     private static async Task<BenchResult> MeasureSenderAsync(
         string channel, string variant, DeliveryChannel transport, int messages, int concurrency, Func<int> connections,
-        Dictionary<string, string?> settings, Func<int, string> target)
+        Dictionary<string, string?> settings, Func<int, string> target, OldChannelsContext? build = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        await using var services = new ServiceCollection().AddLogging().AddNotificationChannels(configuration).BuildServiceProvider();
+        var collection = new ServiceCollection().AddLogging();
+        if (build is null)
+        {
+            collection.AddNotificationChannels(configuration);
+        }
+        else
+        {
+            build.AddNotificationChannels(collection, configuration);
+        }
+        await using var services = collection.BuildServiceProvider();
         var sender = services.GetServices<IChannelSender>().Single(s => s.Channel == transport);
         var content = new RenderedContent("Benchmark", "A delivery measured against the provider fake.", "<p>A delivery measured against the provider fake.</p>",
             "bench", "bench.run", new Dictionary<string, string> { ["run"] = "1" });
@@ -190,7 +223,7 @@ internal static class DeliveryBench
     private static void Report(List<BenchResult> results, int messages, int concurrency, int apnsConcurrency)
     {
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
-        Console.WriteLine($"{messages} messages per run (email: {Math.Max(100, messages / 5)}), {concurrency} in flight ({apnsConcurrency} for APNs), after a warm-up of up to 200.");
+        Console.WriteLine($"{messages} messages per run (email: {results.FirstOrDefault(r => r.Channel.StartsWith("Email", StringComparison.Ordinal))?.Messages}), {concurrency} in flight ({apnsConcurrency} for APNs), after a warm-up of up to 200.");
         Console.WriteLine();
         Console.WriteLine("| Channel | Variant | Messages | Accepted | Seconds | Messages/s | Connections | vs raw baseline |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");

@@ -5,12 +5,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Notifications.Channels.Apns;
 using Notifications.Channels.Email;
+using Notifications.Channels.Email.Bounces;
 using Notifications.Channels.Fcm;
 using Notifications.Channels.Resilience;
 using Notifications.Channels.Sms;
 using Notifications.Channels.Webhook;
 using Notifications.Channels.WhatsApp;
 using Notifications.Channels.WebPush;
+using Notifications.Application;
 using Notifications.Delivery;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -32,6 +34,12 @@ public static class ChannelServiceCollectionExtensions
             return sp.GetRequiredService<ProviderHealthRegistry>();
         });
 
+        // Checked whether or not email is configured here: a type uploaded now may be sent by a silo that has it.
+        var emailSection = configuration.GetSection(EmailOptions.Section);
+        services.AddSingleton<ITemplateRule>(sp => new MarketingUnsubscribeRule(emailSection.Exists()
+            ? sp.GetRequiredService<IOptions<EmailOptions>>().Value.EffectiveMarketingCategories
+            : new EmailOptions().EffectiveMarketingCategories));
+
         Add<FcmOptions, FcmOptionsValidator, FcmSender>(services, configuration, FcmOptions.Section, o => o.Resilience);
         Add<ApnsOptions, ApnsOptionsValidator, ApnsSender>(services, configuration, ApnsOptions.Section, o => o.Resilience);
         Add<WebPushOptions, WebPushOptionsValidator, WebPushSender>(services, configuration, WebPushOptions.Section, o => o.Resilience);
@@ -40,6 +48,10 @@ public static class ChannelServiceCollectionExtensions
             services.TryAddSingleton(sp => new UnsubscribeLinkSigner(
                 sp.GetRequiredService<IOptions<EmailOptions>>().Value.UnsubscribeSecret
                 ?? throw new InvalidOperationException($"{EmailOptions.Section}:UnsubscribeSecret is not set.")));
+            if (configuration.GetSection(EmailOptions.Section).Get<EmailOptions>()?.Bounces.Enabled == true)
+            {
+                services.AddHostedService<ImapBouncePoller>();
+            }
         }
 
         Add<SmsOptions, SmsOptionsValidator, TwilioSmsSender>(services, configuration, SmsOptions.Section, o => o.Resilience);

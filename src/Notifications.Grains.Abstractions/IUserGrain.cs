@@ -36,6 +36,13 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>A provider called this push address dead: every device registered with it goes.</summary>
     Task RemoveDeadAddressAsync(string address, string? reason);
 
+    /// <summary>
+    /// A hard bounce of delivery <paramref name="deliveryId"/>, an email sent to <paramref name="address"/>: counted once per
+    /// delivery while it is still the user's address, which is disabled at the <paramref name="disableAfter"/>-th.
+    /// Answers the address's state; null when it never bounced.
+    /// </summary>
+    Task<EmailAddressStatus?> RecordEmailBounceAsync(long deliveryId, string address, string status, int disableAfter);
+
     /// <summary>Every push target of a notification failed for good: email instead, once, where the rules allow.</summary>
     Task FallBackToEmailAsync(PushFallbackCommand command);
 

@@ -89,6 +89,16 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
             return DeliveryTrackResult.Pending;
         }, cancellationToken);
 
+    public Task<ProviderDelivery?> FindByProviderIdAsync(DeliveryChannel channel, string providerMessageId, CancellationToken cancellationToken) =>
+        database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, user_id, target, status FROM deliveries WHERE provider_message_id = $provider AND channel = $channel";
+            command.With("$provider", providerMessageId).With("$channel", DbEnum.Name(channel));
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new ProviderDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DbEnum.Parse<DeliveryStatus>(reader.GetString(3))) : null;
+        }, cancellationToken);
+
     public Task<int> TrackNotificationAsync(string userId, Guid notificationId, IReadOnlyCollection<DeliveryChannel> channels, DeliveryStatus status, DateTimeOffset at, string? detail, CancellationToken cancellationToken) =>
         database.WriteAsync(session =>
         {

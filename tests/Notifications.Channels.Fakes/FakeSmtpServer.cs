@@ -15,8 +15,10 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly ConcurrentQueue<SmtpEnvelope> received = new();
     private readonly ConcurrentBag<Task> sessions = [];
+    private readonly ConcurrentDictionary<TcpClient, byte> open = new();
     private int transactions;
     private int connections;
+    private int maxOpen;
     private Task? acceptLoop;
 
     public FakeSmtpServer(string userName, string password)
@@ -40,6 +42,24 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
     /// <summary>SMTP sessions opened, refused or not.</summary>
     public int Connections => Volatile.Read(ref connections);
+
+    /// <summary>The most sessions that were open at the same time.</summary>
+    public int MaxConcurrentSessions => Volatile.Read(ref maxOpen);
+
+    /// <summary>AUTH exchanges that succeeded: once per session when the client reuses sessions.</summary>
+    public int Logins => Volatile.Read(ref logins);
+
+    private int logins;
+
+    /// <summary>Closes every open session without a word, as a server's idle timeout or a restart would.</summary>
+    public void DropSessions()
+    {
+        foreach (var client in open.Keys)
+        {
+            client.Client.Shutdown(SocketShutdown.Both);
+            client.Close();
+        }
+    }
 
     /// <summary>MAIL transactions started, accepted or not.</summary>
     public int Transactions => Volatile.Read(ref transactions);
@@ -74,6 +94,12 @@ public sealed class FakeSmtpServer : IAsyncDisposable
     private async Task SessionAsync(TcpClient client)
     {
         using var connection = client;
+        open[client] = 0;
+        var now = open.Count;
+        for (var seen = Volatile.Read(ref maxOpen); now > seen && Interlocked.CompareExchange(ref maxOpen, now, seen) != seen; seen = Volatile.Read(ref maxOpen))
+        {
+        }
+
         var stream = client.GetStream();
         var reader = new StreamReader(stream, Encoding.Latin1);
         var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
@@ -180,9 +206,13 @@ public sealed class FakeSmtpServer : IAsyncDisposable
                 }
             }
         }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
         {
             // The client went away or the server is stopping.
+        }
+        finally
+        {
+            open.TryRemove(client, out _);
         }
     }
 
@@ -210,6 +240,7 @@ public sealed class FakeSmtpServer : IAsyncDisposable
         var password = await reader.ReadLineAsync();
         if (Decode(user) == UserName && Decode(password) == Password)
         {
+            Interlocked.Increment(ref logins);
             await writer.WriteLineAsync("235 2.7.0 Authentication successful");
             return true;
         }
@@ -264,5 +295,6 @@ public sealed class FakeSmtpServer : IAsyncDisposable
 
 public sealed record SmtpEnvelope(string From, IReadOnlyList<string> Recipients, string Data)
 {
-    public MimeMessage Message => MimeMessage.Parse(Data);
+    /// <summary>The message as MimeKit reads it: what a mail client would show.</summary>
+    public MimeKit.MimeMessage Message => MimeKit.MimeMessage.Load(new MemoryStream(Encoding.Latin1.GetBytes(Data)));
 }

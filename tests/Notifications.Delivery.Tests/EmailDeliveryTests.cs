@@ -35,13 +35,13 @@ public sealed partial class EmailDeliveryTests(SharedSilo shared) : IClassFixtur
             {
                 Channel = ChannelKind.Email,
                 Title = "This week for {{name}}",
-                Body = "Hi {{name}}, read it at https://example.com/news?id=7&utm=mail",
-                Html = """<html><body><p>Hi {{name}}</p><a href="https://example.com/news?id=7&amp;utm=mail">Read</a> <a href="mailto:team@example.com">Write</a></body></html>""",
+                Body = "Hi {{name}}, read it at https://example.com/news?id=7&utm=mail\nUnsubscribe: {{unsubscribeUrl}}",
+                Html = """<html><body><p>Hi {{name}}</p><a href="https://example.com/news?id=7&amp;utm=mail">Read</a> <a href="mailto:team@example.com">Write</a> <a href="{{unsubscribeUrl}}">Unsubscribe</a></body></html>""",
             },
         ],
     });
 
-    private async Task<(string UserId, string Email, Guid Id, DeliveryView Delivery, Channels.Fakes.MimeMessage Message)> SendNewsletterAsync()
+    private async Task<(string UserId, string Email, Guid Id, DeliveryView Delivery, MimeKit.MimeMessage Message)> SendNewsletterAsync()
     {
         await DefineNewsletterAsync();
         var email = $"reader-{Guid.NewGuid():N}@example.org";
@@ -59,12 +59,14 @@ public sealed partial class EmailDeliveryTests(SharedSilo shared) : IClassFixtur
         var (userId, email, id, delivery, message) = await SendNewsletterAsync();
 
         Assert.Equal("This week for Ada & co", message.Subject);
-        Assert.Contains(email, message.Header("To"));
-        Assert.Equal(delivery.ProviderMessageId, message.Header("Message-ID"));
-        Assert.Equal(id.ToString(), message.Header("X-Notification-Id"));
+        Assert.Contains(email, message.Headers["To"]);
+        Assert.Equal(delivery.ProviderMessageId, message.Headers["Message-ID"]);
+        Assert.Equal(id.ToString(), message.Headers["X-Notification-Id"]);
         // The text part is sent as rendered; only the HTML part carries tracking.
-        Assert.Equal("Hi Ada & co, read it at https://example.com/news?id=7&utm=mail", message.Text);
-        var html = message.Html!;
+        var unsubscribe = message.Headers["List-Unsubscribe"]!;
+        var link = HttpsUnsubscribe().Match(unsubscribe).Groups[1].Value;
+        Assert.Equal($"Hi Ada & co, read it at https://example.com/news?id=7&utm=mail\nUnsubscribe: {link}", message.TextBody!.TrimEnd().ReplaceLineEndings("\n"));
+        var html = message.HtmlBody!;
         Assert.StartsWith("<html><body><p>Hi Ada &amp; co</p>", html);
         var pixel = WebUtility.HtmlDecode(Pixel().Match(html).Groups[1].Value);
         Assert.StartsWith($"{DeliverySilo.PublicBaseUrl}api/v1/track/open/{delivery.Id}?s=", pixel);
@@ -73,19 +75,20 @@ public sealed partial class EmailDeliveryTests(SharedSilo shared) : IClassFixtur
         var click = WebUtility.HtmlDecode(Link().Match(html).Groups[1].Value);
         Assert.StartsWith($"{DeliverySilo.PublicBaseUrl}api/v1/track/click/{delivery.Id}?u=https%3A%2F%2Fexample.com%2Fnews%3Fid%3D7%26utm%3Dmail&s=", click);
         Assert.Contains("""<a href="mailto:team@example.com">""", html);
+        // The unsubscribe link in the body is the header's, untracked (it leads to the silo itself).
+        Assert.Contains($"""<a href="{WebUtility.HtmlEncode(link)}">Unsubscribe</a>""", html);
 
-        var unsubscribe = message.Header("List-Unsubscribe")!;
         Assert.StartsWith($"<{DeliverySilo.PublicBaseUrl}api/v1/unsubscribe?u={userId}&c=marketing&s=", unsubscribe);
         Assert.Contains("<mailto:unsubscribe@example.com?subject=unsubscribe%20marketing%20", unsubscribe);
-        Assert.Equal("List-Unsubscribe=One-Click", message.Header("List-Unsubscribe-Post"));
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
     }
 
     [Fact]
     public async Task Open_pixel_and_click_redirect_record_the_funnel_and_refuse_forged_links()
     {
         var (_, _, id, delivery, message) = await SendNewsletterAsync();
-        var pixel = LocalPath(WebUtility.HtmlDecode(Pixel().Match(message.Html!).Groups[1].Value));
-        var click = LocalPath(WebUtility.HtmlDecode(Link().Match(message.Html!).Groups[1].Value));
+        var pixel = LocalPath(WebUtility.HtmlDecode(Pixel().Match(message.HtmlBody!).Groups[1].Value));
+        var click = LocalPath(WebUtility.HtmlDecode(Link().Match(message.HtmlBody!).Groups[1].Value));
         using var client = Silo.Client(bearer: null, followRedirects: false);
 
         // Forged: another delivery's id, a changed destination, no signature.
@@ -114,7 +117,7 @@ public sealed partial class EmailDeliveryTests(SharedSilo shared) : IClassFixtur
     public async Task One_click_unsubscribe_turns_marketing_email_off_through_the_users_grain()
     {
         var (userId, email, _, _, message) = await SendNewsletterAsync();
-        var link = LocalPath(HttpsUnsubscribe().Match(message.Header("List-Unsubscribe")!).Groups[1].Value);
+        var link = LocalPath(HttpsUnsubscribe().Match(message.Headers["List-Unsubscribe"]!).Groups[1].Value);
         using var anonymous = Silo.Client(bearer: null);
 
         // A GET (what link scanners do) only shows the page.

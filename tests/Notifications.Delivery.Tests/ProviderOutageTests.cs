@@ -89,7 +89,7 @@ public sealed class ProviderOutageTests : IAsyncLifetime
         var deadLettered = final.Count(s => s == DeliveryStatus.DeadLettered);
         Assert.Equal(Emails, delivered + deadLettered);
         var received = smtp.Received.Where(e => readers.Any(r => e.Recipients.Contains(r.Email))).ToList();
-        Assert.Equal(delivered, received.Select(e => e.Message.Header("Message-ID")).Distinct().Count());
+        Assert.Equal(delivered, received.Select(e => e.Message.Headers["Message-ID"]).Distinct().Count());
         var lost = Emails - delivered - deadLettered;
         Assert.Equal(0, lost);
     }

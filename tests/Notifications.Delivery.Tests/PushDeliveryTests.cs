@@ -181,8 +181,8 @@ public sealed class PushDeliveryTests(SharedSilo shared) : IClassFixture<SharedS
         Assert.Single(view.Deliveries, d => d.Channel == DeliveryChannel.Email);
         var message = Assert.Single(Fakes.Smtp.Received, e => e.Recipients.Contains(email)).Message;
         Assert.Equal("Your parcel", message.Subject);
-        Assert.Equal("arrives today", message.Text!.TrimEnd());
-        Assert.Equal(mailed.ProviderMessageId, message.Header("Message-ID"));
+        Assert.Equal("arrives today", message.TextBody!.TrimEnd());
+        Assert.Equal(mailed.ProviderMessageId, message.Headers["Message-ID"]);
 
         using var client = Silo.Client();
         var devices = await Eventually.Until(

@@ -9,6 +9,13 @@ public interface IDeliveryService
     /// <summary>A provider's status report (Twilio's status callback) for the message it knows as <paramref name="providerMessageId"/>.</summary>
     Task<DeliveryTrackResult> RecordProviderStatusAsync(DeliveryChannel channel, string providerMessageId, DeliveryStatus status, string? detail, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A bounce report for one of our emails: its delivery becomes <c>bounced</c>, and a hard bounce counts against the
+    /// address (see <see cref="EmailBounce.DisableAfter"/>). NotFound when no email was sent with that Message-ID;
+    /// Ignored when the delivery had already bounced or been delivered (a repeated report counts once).
+    /// </summary>
+    Task<DeliveryTrackResult> RecordEmailBounceAsync(EmailBounce bounce, CancellationToken cancellationToken);
+
     /// <summary>An email's open pixel was loaded. False when the signature does not match: nothing is recorded.</summary>
     Task<bool> RecordEmailOpenAsync(long deliveryId, string? signature, CancellationToken cancellationToken);
 

@@ -1,5 +1,5 @@
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using Notifications.Channels.Email.Bounces;
 
 namespace Notifications.Channels.Email;
 
@@ -14,13 +14,14 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add($"{S}:Host is required (the SMTP submission server).");
         }
 
-        if (options.Port == 465)
+        if (options.Port is < 1 or > 65535)
         {
-            failures.Add($"{S}:Port 465 (implicit TLS) is not supported; use 587 with UseStartTls.");
+            failures.Add($"{S}:Port must be between 1 and 65535, not {options.Port}.");
         }
-        else if (options.Port is < 1 or > 65535)
+
+        if (options.UseImplicitTls && options.UseStartTls)
         {
-            failures.Add($"{S}:Port must be between 1 and 65535.");
+            failures.Add($"{S}:UseImplicitTls and UseStartTls exclude each other (implicit TLS on 465, STARTTLS on 587); set UseStartTls to false.");
         }
 
         if (string.IsNullOrWhiteSpace(options.UserName) != string.IsNullOrWhiteSpace(options.Password))
@@ -28,24 +29,39 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add($"{S}: UserName and Password must be set together.");
         }
 
-        if (!MailAddress.TryCreate(options.From, out _))
+        if (!EmailAddresses.IsValid(options.From))
         {
-            failures.Add($"{S}:From must be a valid e-mail address.");
+            failures.Add($"{S}:From must be a valid e-mail address, not '{options.From}'.");
+        }
+
+        if (options.ReturnPath is not null && !EmailAddresses.IsValid(options.ReturnPath))
+        {
+            failures.Add($"{S}:ReturnPath must be a valid e-mail address, not '{options.ReturnPath}'.");
         }
 
         if (options.PoolSize is < 1 or > 64)
         {
-            failures.Add($"{S}:PoolSize must be between 1 and 64.");
+            failures.Add($"{S}:PoolSize must be between 1 and 64, not {options.PoolSize}.");
+        }
+
+        if (options.ConnectionIdleTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{S}:ConnectionIdleTimeout must be positive, not {options.ConnectionIdleTimeout}.");
+        }
+
+        if (options.MaxMessagesPerConnection < 1)
+        {
+            failures.Add($"{S}:MaxMessagesPerConnection must be at least 1, not {options.MaxMessagesPerConnection}.");
         }
 
         if (options.MaxMessageBytes < 1024)
         {
-            failures.Add($"{S}:MaxMessageBytes must be at least 1024.");
+            failures.Add($"{S}:MaxMessageBytes must be at least 1024, not {options.MaxMessageBytes}.");
         }
 
-        if (options.RequestTimeout <= TimeSpan.Zero)
+        if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout.TotalMilliseconds > int.MaxValue)
         {
-            failures.Add($"{S}:RequestTimeout must be positive.");
+            failures.Add($"{S}:RequestTimeout must be positive, not {options.RequestTimeout}.");
         }
 
         if (options.EffectiveMarketingCategories.Count > 0)
@@ -54,12 +70,12 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             if (!Uri.TryCreate(options.UnsubscribeUrl, UriKind.Absolute, out var url)
                 || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && url.IsLoopback)))
             {
-                failures.Add($"{S}:UnsubscribeUrl must be an absolute https URL (RFC 8058 one-click unsubscribe; http only on loopback); set MarketingCategories to [] to send no marketing mail.");
+                failures.Add($"{S}:UnsubscribeUrl must be an absolute https URL (RFC 8058 one-click unsubscribe; http only on loopback), not '{options.UnsubscribeUrl}'; set MarketingCategories to [] to send no marketing mail.");
             }
 
-            if (!MailAddress.TryCreate(options.UnsubscribeMailto, out _))
+            if (!EmailAddresses.IsValid(options.UnsubscribeMailto))
             {
-                failures.Add($"{S}:UnsubscribeMailto must be a valid e-mail address.");
+                failures.Add($"{S}:UnsubscribeMailto must be a valid e-mail address, not '{options.UnsubscribeMailto}'.");
             }
 
             if (options.UnsubscribeSecret is not { Length: >= 16 })
@@ -68,6 +84,7 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             }
         }
 
+        failures.AddRange(BounceMailboxOptionsValidator.Validate(options.Bounces, $"{S}:{nameof(EmailOptions.Bounces)}"));
         failures.AddRange(options.Resilience.Validate(S));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -1,6 +1,9 @@
-using System.Net.Mail;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Notifications.Delivery;
 
 namespace Notifications.Channels.Email;
@@ -8,18 +11,25 @@ namespace Notifications.Channels.Email;
 /// <summary>SMTP replies: 4xx try again later, 5xx do not; enhanced code 5.1.x means the mailbox does not exist.</summary>
 internal static partial class SmtpErrorClassifier
 {
-    public static DeliveryOutcome Classify(SmtpException exception)
+    /// <summary>What a failed submission means for the delivery; null for an exception that is not about SMTP.</summary>
+    public static DeliveryOutcome? Classify(Exception exception) => exception switch
     {
-        var code = (int)exception.StatusCode;
-        var enhanced = EnhancedStatus().Match(exception.Message);
-        var reason = $"SMTP {(code > 0 ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "failure")}: {exception.Message}";
+        SmtpCommandException command => Classify((int)command.StatusCode, command.Message),
+        // RFC 4954: 535 bad credentials, 534 mechanism too weak, 538 encryption required; all about our account.
+        AuthenticationException => DeliveryOutcome.ConfigurationError($"SMTP authentication failed: {exception.Message}"),
+        SslHandshakeException => DeliveryOutcome.ConfigurationError($"SMTP TLS handshake failed: {exception.Message}"),
+        NotSupportedException => DeliveryOutcome.ConfigurationError($"SMTP server does not support what the settings ask for: {exception.Message}"),
+        SmtpProtocolException or ServiceNotConnectedException or IOException or SocketException or TimeoutException
+            => DeliveryOutcome.Transient($"SMTP session failed: {exception.Message}"),
+        _ => null,
+    };
 
-        if (code <= 0 || exception.InnerException is IOException or SocketException)
-        {
-            return DeliveryOutcome.Transient(reason);
-        }
+    public static DeliveryOutcome Classify(int code, string message)
+    {
+        var enhanced = EnhancedStatus().Match(message);
+        var reason = $"SMTP {(code > 0 ? code.ToString(CultureInfo.InvariantCulture) : "failure")}: {message}";
 
-        if (code is >= 400 and < 500)
+        if (code is <= 0 or (>= 400 and < 500))
         {
             return DeliveryOutcome.Transient(reason);
         }

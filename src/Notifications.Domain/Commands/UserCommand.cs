@@ -14,6 +14,7 @@ namespace Notifications.Domain.Commands;
 [JsonDerivedType(typeof(SetChannelPreferenceCommand), "setChannelPreference")]
 [JsonDerivedType(typeof(UnsnoozeCommand), "unsnooze")]
 [JsonDerivedType(typeof(WhatsAppInboundCommand), "whatsAppInbound")]
+[JsonDerivedType(typeof(RecordEmailBounceCommand), "recordEmailBounce")]
 public abstract record UserCommand
 {
     public required string UserId { get; init; }

@@ -17,6 +17,8 @@ public sealed class UserState
     public Dictionary<string, DigestWindow> Digests { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Notifications that already fell back from push to email, newest last, so a repeated request sends nothing.</summary>
     public List<Guid> PushFallbacks { get; set; } = [];
+    /// <summary>Hard bounces of <see cref="UserProfile.Email"/>; null until it first bounced, and again once the profile is written.</summary>
+    public EmailBounceRecord? EmailBounces { get; set; }
     /// <summary>Producer idempotency keys seen within the window, with the notification each one created.</summary>
     public Dictionary<string, IdempotencyMark> Idempotency { get; set; } = new(StringComparer.Ordinal);
 

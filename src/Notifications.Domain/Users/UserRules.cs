@@ -17,6 +17,9 @@ public sealed class UserRules(UserState state)
     /// <summary>Push failures come within minutes of the send; remembering this many notifications covers any burst.</summary>
     public const int MaxRememberedFallbacks = 256;
 
+    /// <summary>Bounced deliveries remembered per address: the highest hard-bounce limit a mailbox may be configured with.</summary>
+    public const int MaxRememberedBounces = 100;
+
     public UserState State { get; } = state;
 
     private bool _changedDurably;
@@ -50,6 +53,8 @@ public sealed class UserRules(UserState state)
                 State.WhatsApp = WhatsAppRules.AfterProfile(State.WhatsApp, upsert.Profile, context.Now);
                 State.Profile = upsert.Profile with { WhatsAppOptIn = WhatsAppRules.MaySend(State.WhatsApp) };
                 State.Registered = true;
+                // Writing the profile registers its address (again): a disabled address gets another chance.
+                State.EmailBounces = null;
                 break;
             case WhatsAppInboundCommand inbound:
                 RecordWhatsAppInbound(inbound, context);
@@ -69,6 +74,9 @@ public sealed class UserRules(UserState state)
                 break;
             case SetChannelPreferenceCommand set:
                 SetChannelPreference(set);
+                break;
+            case RecordEmailBounceCommand bounce:
+                RecordEmailBounce(bounce, context);
                 break;
             case UnsnoozeCommand:
                 // The inbox is the grain's: the rules keep no snooze state, the timer only wakes the grain.
@@ -207,8 +215,8 @@ public sealed class UserRules(UserState state)
             case ChannelKind.InApp:
                 targets.Add((DeliveryChannel.InApp, "inbox", "inbox"));
                 break;
-            case ChannelKind.Email when !string.IsNullOrEmpty(State.Profile.Email):
-                targets.Add((DeliveryChannel.Email, State.Profile.Email, "email"));
+            case ChannelKind.Email when EmailReachable:
+                targets.Add((DeliveryChannel.Email, State.Profile.Email!, "email"));
                 break;
             case ChannelKind.Sms when !string.IsNullOrEmpty(State.Profile.Phone):
                 targets.Add((DeliveryChannel.Sms, State.Profile.Phone, "sms"));
@@ -245,7 +253,7 @@ public sealed class UserRules(UserState state)
     private void FallBackToEmail(PushFallbackCommand fallback, TurnContext context)
     {
         if (State.PushFallbacks.Contains(fallback.NotificationId)
-            || string.IsNullOrEmpty(State.Profile.Email)
+            || !EmailReachable
             || !ChannelRules.Allows(State.Preferences, fallback.Category, ChannelKind.Email, fallback.Critical))
         {
             return;
@@ -257,7 +265,38 @@ public sealed class UserRules(UserState state)
         }
         var content = context.Renderer.Render(fallback.Type, fallback.Category, ChannelKind.Email, State.Profile.Locale, fallback.Content, fallback.Data);
         var key = $"{fallback.NotificationId:N}:{DeliveryChannel.Email}:fallback";
-        context.Effects.Deliveries.Add(new DeliveryJob(fallback.NotificationId, State.UserId, DeliveryChannel.Email, State.Profile.Email, fallback.Priority, context.Now, key, content));
+        context.Effects.Deliveries.Add(new DeliveryJob(fallback.NotificationId, State.UserId, DeliveryChannel.Email, State.Profile.Email!, fallback.Priority, context.Now, key, content));
+    }
+
+    /// <summary>The user has an address that did not bounce too often.</summary>
+    private bool EmailReachable => !string.IsNullOrEmpty(State.Profile.Email) && State.EmailBounces?.DisabledAt is null;
+
+    /// <summary>Bounces of an address the user no longer has are history: they count for nothing.</summary>
+    private void RecordEmailBounce(RecordEmailBounceCommand bounce, TurnContext context)
+    {
+        if (State.Profile.Email is not { } address || !string.Equals(address, bounce.Address, StringComparison.OrdinalIgnoreCase))
+        {
+            _changedDurably = false;
+            return;
+        }
+        var record = State.EmailBounces ??= new EmailBounceRecord { Address = address };
+        if (record.Deliveries.Contains(bounce.DeliveryId))
+        {
+            _changedDurably = false;
+            return;
+        }
+        record.Deliveries.Add(bounce.DeliveryId);
+        if (record.Deliveries.Count > MaxRememberedBounces)
+        {
+            record.Deliveries.RemoveRange(0, record.Deliveries.Count - MaxRememberedBounces);
+        }
+        record.HardBounces++;
+        record.LastStatus = bounce.Status;
+        record.LastBounceAt = context.Now;
+        if (record.DisabledAt is null && record.HardBounces >= Math.Max(1, bounce.DisableAfter))
+        {
+            record.DisabledAt = context.Now;
+        }
     }
 
     private void RecordWhatsAppInbound(WhatsAppInboundCommand inbound, TurnContext context)

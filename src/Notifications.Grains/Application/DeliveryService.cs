@@ -3,6 +3,7 @@ using Notifications.Api;
 using Notifications.Delivery;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Delivery.Tracking;
+using Notifications.Grains;
 using Notifications.Grains.Storage;
 
 namespace Notifications.Application;
@@ -12,6 +13,7 @@ internal sealed class DeliveryService(
     INotificationStore notifications,
     TrackingLinks links,
     DeliveryWakeUps wakeUps,
+    UserGrains users,
     TimeProvider time) : IDeliveryService
 {
     public const int DefaultPageSize = 50;
@@ -27,6 +29,24 @@ internal sealed class DeliveryService(
             throw new ValidationFailedException("providerMessageId", "a provider message id of 1-256 characters is required.");
         }
         return deliveries.TrackByProviderIdAsync(channel, providerMessageId, status, time.GetUtcNow(), detail, cancellationToken);
+    }
+
+    public async Task<DeliveryTrackResult> RecordEmailBounceAsync(EmailBounce bounce, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(bounce);
+        if (await deliveries.FindByProviderIdAsync(DeliveryChannel.Email, bounce.MessageId, cancellationToken).ConfigureAwait(false) is not { } delivery)
+        {
+            return DeliveryTrackResult.NotFound;
+        }
+        var detail = bounce.Diagnostic is { Length: > 0 } diagnostic ? $"{bounce.Status} {diagnostic}" : bounce.Status;
+        var result = await deliveries.TrackAsync(delivery.Id, DeliveryStatus.Bounced, time.GetUtcNow(), detail, cancellationToken).ConfigureAwait(false);
+        // Told again when the delivery had bounced already: the report may be read again because telling the grain
+        // failed last time. The grain counts each delivery once.
+        if (bounce.IsHard && (result == DeliveryTrackResult.Applied || delivery.Status == DeliveryStatus.Bounced))
+        {
+            await users.Get(delivery.UserId).RecordEmailBounceAsync(delivery.Id, delivery.Target, bounce.Status, bounce.DisableAfter).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return result;
     }
 
     public async Task<bool> RecordEmailOpenAsync(long deliveryId, string? signature, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ public interface IDeliveryStore
     /// </summary>
     Task<DeliveryTrackResult> TrackByProviderIdAsync(DeliveryChannel channel, string providerMessageId, DeliveryStatus status, DateTimeOffset at, string? detail, CancellationToken cancellationToken);
 
+    /// <summary>The delivery of <paramref name="channel"/> recorded with that provider message id; null when there is none.</summary>
+    Task<ProviderDelivery?> FindByProviderIdAsync(DeliveryChannel channel, string providerMessageId, CancellationToken cancellationToken);
+
     /// <summary>Moves every delivery of one user's notification on <paramref name="channels"/>; returns how many moved. Zero with no such delivery.</summary>
     Task<int> TrackNotificationAsync(string userId, Guid notificationId, IReadOnlyCollection<DeliveryChannel> channels, DeliveryStatus status, DateTimeOffset at, string? detail, CancellationToken cancellationToken);
 

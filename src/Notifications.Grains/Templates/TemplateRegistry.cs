@@ -17,7 +17,7 @@ namespace Notifications.Grains.Templates;
 /// The notification types this silo knows, compiled and cached in memory. Serves the template API and
 /// renders content for grains; the store is the system of record.
 /// </summary>
-internal sealed class TemplateRegistry(ITemplateStore store, IOptions<SiloOptions> options, TimeProvider time, ILogger<TemplateRegistry> logger)
+internal sealed class TemplateRegistry(ITemplateStore store, IEnumerable<ITemplateRule> rules, IOptions<SiloOptions> options, TimeProvider time, ILogger<TemplateRegistry> logger)
     : ITemplateService, IContentRenderer
 {
     private readonly ConcurrentDictionary<string, CompiledType> _types = new(StringComparer.Ordinal);
@@ -80,6 +80,10 @@ internal sealed class TemplateRegistry(ITemplateStore store, IOptions<SiloOption
         ArgumentNullException.ThrowIfNull(definition);
         var stamped = definition with { UpdatedAt = time.GetUtcNow() };
         var compiled = TemplateCompiler.Compile(stamped);
+        foreach (var rule in rules)
+        {
+            rule.Check(stamped);
+        }
         await store.UpsertAsync(stamped, cancellationToken).ConfigureAwait(false);
         _types[stamped.Type] = compiled;
         return stamped;
@@ -105,7 +109,7 @@ internal sealed class TemplateRegistry(ITemplateStore store, IOptions<SiloOption
         }
         try
         {
-            var (title, body, html) = template.Render(data);
+            var (title, body, html) = template.Render(channel == ChannelKind.Email ? WithSendTimePlaceholders(data) : data);
             return new RenderedContent(title, body, html, category, type, data)
             {
                 ContentSid = template.Source.ContentSid,
@@ -118,4 +122,8 @@ internal sealed class TemplateRegistry(ITemplateStore store, IOptions<SiloOption
             return new RenderedContent(template.Source.Title, template.Source.Body, null, category, type, data);
         }
     }
+
+    /// <summary>The email sender fills these in; a producer's data cannot set them.</summary>
+    private static Dictionary<string, string> WithSendTimePlaceholders(IReadOnlyDictionary<string, string> data) =>
+        new(data, StringComparer.Ordinal) { [EmailPlaceholders.UnsubscribeUrl] = EmailPlaceholders.UnsubscribeUrlMarker };
 }

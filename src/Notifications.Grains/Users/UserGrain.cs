@@ -177,6 +177,15 @@ internal sealed partial class UserGrain(
         }
     }
 
+    public async Task<EmailAddressStatus?> RecordEmailBounceAsync(long deliveryId, string address, string status, int disableAfter)
+    {
+        if (State.User!.Registered)
+        {
+            await RunAsync(new RecordEmailBounceCommand { UserId = UserId, DeliveryId = deliveryId, Address = address, Status = status, DisableAfter = disableAfter }, Priority.High).ConfigureAwait(true);
+        }
+        return EmailStatusOf(State.User);
+    }
+
     public Task FallBackToEmailAsync(PushFallbackCommand command) => RunAsync(command, command.Priority);
 
     public Task<bool> SetReadAsync(Guid notificationId, bool read) => UpdateInboxItemAsync(notificationId, new InboxItemChange(Read: read));
@@ -544,7 +553,11 @@ internal sealed partial class UserGrain(
         }
     }
 
-    private static UserView ViewOf(UserState user) => new(user.UserId, user.Profile, [.. user.Devices], user.Preferences) { WhatsApp = user.WhatsApp };
+    private static UserView ViewOf(UserState user) => new(user.UserId, user.Profile, [.. user.Devices], user.Preferences) { WhatsApp = user.WhatsApp, EmailStatus = EmailStatusOf(user) };
+
+    private static EmailAddressStatus? EmailStatusOf(UserState user) => user.EmailBounces is { } b
+        ? new EmailAddressStatus(b.Address, b.DisabledAt is not null, b.HardBounces, b.LastStatus, b.LastBounceAt, b.DisabledAt)
+        : null;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: a turn could not be committed; the activation is dropped and nothing of the turn was acknowledged.")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, string userId);

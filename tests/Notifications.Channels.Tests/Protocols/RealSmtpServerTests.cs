@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Notifications.Channels.Email;
-using Notifications.Channels.Fakes;
 using Notifications.Delivery;
 
 namespace Notifications.Channels.Tests.Protocols;
@@ -61,7 +60,7 @@ public sealed class RealSmtpServerTests : IAsyncLifetime
         UnsubscribeUrl = "https://example.com/unsubscribe",
         UnsubscribeMailto = "unsubscribe@example.com",
         UnsubscribeSecret = "unsubscribe-secret-0123456789",
-    }));
+    }), TimeProvider.System);
 
     private static DeliveryRequest Request(string to, string category) => new(
         7, Guid.NewGuid(), "user-9", DeliveryChannel.Email, to, Priority.Normal, 1, "job-7",
@@ -76,13 +75,14 @@ public sealed class RealSmtpServerTests : IAsyncLifetime
 
         Assert.True(outcome.Kind == DeliveryOutcomeKind.Sent, outcome.Reason);
         var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
-        var message = MimeMessage.Parse(await File.ReadAllTextAsync(file, System.Text.Encoding.Latin1));
+        var message = await MimeKit.MimeMessage.LoadAsync(file);
         Assert.Equal("Grüße aus dem Silo", message.Subject);
-        Assert.Equal("Plain text: Grüße.", message.Text);
-        Assert.Equal("<h1>HTML: Grüße</h1>", message.Html);
-        Assert.Equal(outcome.ProviderMessageId, message.Header("Message-ID"));
-        Assert.Equal("List-Unsubscribe=One-Click", message.Header("List-Unsubscribe-Post"));
-        Assert.StartsWith("<https://example.com/unsubscribe?u=user-9&c=marketing&s=", message.Header("List-Unsubscribe"));
+        Assert.Equal("Plain text: Grüße.", message.TextBody!.TrimEnd());
+        Assert.Equal("<h1>HTML: Grüße</h1>", message.HtmlBody!.TrimEnd());
+        Assert.Equal("multipart/alternative", message.Body!.ContentType.MimeType);
+        Assert.Equal(outcome.ProviderMessageId, $"<{message.MessageId}>");
+        Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        Assert.StartsWith("<https://example.com/unsubscribe?u=user-9&c=marketing&s=", message.Headers["List-Unsubscribe"]);
     }
 
     [Fact]
@@ -90,11 +90,15 @@ public sealed class RealSmtpServerTests : IAsyncLifetime
     {
         using var sender = Sender();
         var unknown = await sender.SendAsync(Request("nobody@example.org", "orders"), CancellationToken.None);
+        // The refusal ended the transaction, not the session: the next message goes out on it.
+        var next = await sender.SendAsync(Request("ada@example.org", "orders"), CancellationToken.None);
         using var wrongPassword = Sender("wrong");
         var refused = await wrongPassword.SendAsync(Request("ada@example.org", "orders"), CancellationToken.None);
 
         Assert.True(unknown.Kind == DeliveryOutcomeKind.TargetDead, unknown.Reason);
         Assert.True(refused.Kind == DeliveryOutcomeKind.ConfigurationError, refused.Reason);
-        Assert.Empty(Directory.GetFiles(folder, "*.eml"));
+        Assert.True(next.Kind == DeliveryOutcomeKind.Sent, next.Reason);
+        var file = Assert.Single(Directory.GetFiles(folder, "*.eml"));
+        Assert.Equal(["ada@example.org"], (await MimeKit.MimeMessage.LoadAsync(file)).To.Mailboxes.Select(m => m.Address));
     }
 }

@@ -27,11 +27,6 @@ class Capture:
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 
-    # RFC 4954 mechanism names are case-insensitive; .NET's SmtpClient sends "AUTH login", which aiosmtpd 1.4
-    # looks up case-sensitively, so the lowercase name is routed to the built-in LOGIN implementation.
-    async def auth_login(self, server, args):
-        return await server.auth_LOGIN(server, args)
-
     async def handle_DATA(self, server, session, envelope):
         self.count += 1
         path = os.path.join(folder, "%05d.eml" % self.count)
