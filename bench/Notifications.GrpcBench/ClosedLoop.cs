@@ -40,7 +40,7 @@ internal static class ClosedLoop
                 {
                     await call(Interlocked.Increment(ref sequence));
                 }
-                catch (Exception ex) when (ex is HttpRequestException or Notifications.Client.GrpcCallException or InvalidOperationException)
+                catch (Exception ex) when (ex is HttpRequestException or Grpc.Core.RpcException or InvalidOperationException)
                 {
                     ok = false;
                 }

@@ -9,7 +9,7 @@ using Notifications.GrpcBench;
 using Notifications.Testing;
 using Proto = Notifications.Protocol.V1;
 
-// Unary Send over gRPC and over REST against one freshly started embedded silo, in the same run and with the
+// Unary Send over gRPC (Grpc.Net.Client against grpc-dotnet) and over REST against one freshly started embedded silo, in the same run and with the
 // same closed-loop concurrency, then one JSON line: calls/s and latency percentiles per transport.
 var options = BenchOptions.Parse(args);
 var runDirectory = Path.Combine(options.DataDirectory, $"run-{DateTime.UtcNow:yyyyMMddHHmmss}");
@@ -26,7 +26,7 @@ created.EnsureSuccessStatusCode();
 var key = (await created.Content.ReadFromJsonAsync<ApiKeyView>(NotificationJson.Options))!.Key!;
 
 using var grpcHttp = NotificationGrpcClient.CreateHttpClient();
-var grpc = new NotificationGrpcClient(grpcHttp, silo.GrpcAddress);
+using var grpc = new NotificationGrpcClient(grpcHttp, silo.GrpcAddress);
 var bearer = GrpcCallOptions.Bearer(key);
 
 using var rest = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { BaseAddress = silo.BaseAddress };

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Grpc.Health.V1;
 using Notifications.Client;
 using Notifications.Grpc.Tests.Infrastructure;
@@ -16,6 +17,7 @@ public sealed class HealthTests : IAsyncLifetime
     [Theory]
     [InlineData("")]
     [InlineData("notifications.v1.NotificationGateway")]
+    [InlineData("notifications.v1.NotificationAdmin")]
     [InlineData("grpc.health.v1.Health")]
     public async Task Check_reports_serving_without_credentials(string service)
     {
@@ -24,10 +26,20 @@ public sealed class HealthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Check_reports_not_serving_while_the_silo_is_not_ready()
+    {
+        _server.Backend.Ready = false;
+        Assert.Equal(ServingStatus.NotServing, (await _server.Client.CheckHealthAsync()).Status);
+        Assert.Equal(ServingStatus.NotServing, (await _server.Client.CheckHealthAsync("notifications.v1.NotificationGateway")).Status);
+        _server.Backend.Ready = true;
+        Assert.Equal(ServingStatus.Serving, (await _server.Client.CheckHealthAsync()).Status);
+    }
+
+    [Fact]
     public async Task Check_of_an_unknown_service_is_not_found()
     {
-        var ex = await Assert.ThrowsAsync<GrpcCallException>(() => _server.Client.CheckHealthAsync("nope.Service"));
-        Assert.Equal(GrpcStatusCode.NotFound, ex.Status);
+        var ex = await Assert.ThrowsAsync<RpcException>(() => _server.Client.CheckHealthAsync("nope.Service"));
+        Assert.Equal(StatusCode.NotFound, ex.StatusCode);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Google.Protobuf.WellKnownTypes;
 using Notifications.Client;
 using Notifications.Grpc.Tests.Infrastructure;
@@ -49,21 +50,21 @@ public sealed class InboxRoundTripTests : IAsyncLifetime
         await client.UpdateInboxItemAsync(new UpdateInboxItemRequest { UserId = "alice", NotificationId = sent.Id, Unsnooze = true }, Alice);
         Assert.Null(Assert.Single((await client.ListInboxAsync(new ListInboxRequest(), Alice)).Notifications).SnoozedUntil);
 
-        var missing = await Assert.ThrowsAsync<GrpcCallException>(() =>
+        var missing = await Assert.ThrowsAsync<RpcException>(() =>
             client.UpdateInboxItemAsync(new UpdateInboxItemRequest { NotificationId = Guid.NewGuid().ToString(), Read = true }, Alice));
-        Assert.Equal(GrpcStatusCode.NotFound, missing.Status);
-        var empty = await Assert.ThrowsAsync<GrpcCallException>(() =>
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        var empty = await Assert.ThrowsAsync<RpcException>(() =>
             client.UpdateInboxItemAsync(new UpdateInboxItemRequest { NotificationId = sent.Id }, Alice));
-        Assert.Equal(GrpcStatusCode.InvalidArgument, empty.Status);
+        Assert.Equal(StatusCode.InvalidArgument, empty.StatusCode);
 
         Assert.Equal(1, (await client.BulkUpdateInboxAsync(new BulkUpdateInboxRequest { Action = "read", Filter = new Protocol.V1.InboxFilter { State = InboxState.All } }, Alice)).Updated);
-        var badBulk = await Assert.ThrowsAsync<GrpcCallException>(() => client.BulkUpdateInboxAsync(new BulkUpdateInboxRequest { Action = "delete" }, Alice));
-        Assert.Equal(GrpcStatusCode.InvalidArgument, badBulk.Status);
+        var badBulk = await Assert.ThrowsAsync<RpcException>(() => client.BulkUpdateInboxAsync(new BulkUpdateInboxRequest { Action = "delete" }, Alice));
+        Assert.Equal(StatusCode.InvalidArgument, badBulk.StatusCode);
 
         Assert.Equal("https://example.com/pay", (await client.RunInboxActionAsync(new RunInboxActionRequest { NotificationId = sent.Id, ActionId = "pay" }, Alice)).Url);
         Assert.False((await client.RunInboxActionAsync(new RunInboxActionRequest { NotificationId = sent.Id, ActionId = "later" }, Alice)).HasUrl);
-        var noAction = await Assert.ThrowsAsync<GrpcCallException>(() => client.RunInboxActionAsync(new RunInboxActionRequest { NotificationId = sent.Id, ActionId = "nope" }, Alice));
-        Assert.Equal(GrpcStatusCode.NotFound, noAction.Status);
+        var noAction = await Assert.ThrowsAsync<RpcException>(() => client.RunInboxActionAsync(new RunInboxActionRequest { NotificationId = sent.Id, ActionId = "nope" }, Alice));
+        Assert.Equal(StatusCode.NotFound, noAction.StatusCode);
         Assert.Equal([("alice", Guid.Parse(sent.Id), "pay"), ("alice", Guid.Parse(sent.Id), "later")], _server.Backend.ActionsRun);
     }
 
@@ -82,7 +83,7 @@ public sealed class InboxRoundTripTests : IAsyncLifetime
             () => client.RunInboxActionAsync(new RunInboxActionRequest { UserId = "alice", NotificationId = sent.Id, ActionId = "x" }, Bob),
         })
         {
-            Assert.Equal(GrpcStatusCode.PermissionDenied, (await Assert.ThrowsAsync<GrpcCallException>(call)).Status);
+            Assert.Equal(StatusCode.PermissionDenied, (await Assert.ThrowsAsync<RpcException>(call)).StatusCode);
         }
         Assert.Null(Assert.Single((await client.ListInboxAsync(new ListInboxRequest(), Alice)).Notifications).ReadAt);
     }

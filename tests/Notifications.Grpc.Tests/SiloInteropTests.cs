@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Grpc.Core;
 using Notifications.Api;
 using Notifications.Client;
 using Notifications.Grpc.Tests.Infrastructure;
@@ -78,9 +79,64 @@ public sealed class SiloInteropTests(ITestOutputHelper output) : IAsyncLifetime
         await cts.CancelAsync();
     }
 
+    [Fact]
+    public async Task The_admin_surface_manages_keys_templates_and_dead_letters_over_grpc()
+    {
+        using var rest = _silo.CreateClient();
+        var adminKey = await CreateKeyAsync(rest, "interop-admin", Scopes.Admin);
+        using var http = NotificationGrpcClient.CreateHttpClient();
+        using var client = new NotificationGrpcClient(http, _silo.GrpcAddress);
+        Metadata Bearer(string key) => new() { { "authorization", $"Bearer {key}" } };
+
+        var created = await client.Admin.CreateApiKeyAsync(new Protocol.V1.CreateApiKeyRequest { Name = "made-over-grpc", Scopes = { Scopes.Send } }, Bearer(adminKey));
+        Assert.StartsWith("nsk_", created.Key);
+        var listed = await client.Admin.ListApiKeysAsync(new ListApiKeysRequest(), Bearer(adminKey));
+        Assert.Contains(listed.Keys, k => k.Id == created.Id && !k.HasKey);
+        await client.Gateway.SendAsync(new SendRequest { UserId = "interop-alice", Content = new Protocol.V1.InlineContent { Title = "t", Body = "b" } }, Bearer(created.Key));
+        await client.Admin.RevokeApiKeyAsync(new RevokeApiKeyRequest { Id = created.Id }, Bearer(adminKey));
+        var revoked = await Assert.ThrowsAsync<RpcException>(() =>
+            client.Gateway.SendAsync(new SendRequest { UserId = "interop-alice", Content = new Protocol.V1.InlineContent { Title = "t", Body = "b" } }, Bearer(created.Key)).ResponseAsync);
+        Assert.Equal(StatusCode.Unauthenticated, revoked.StatusCode);
+
+        var badKey = await Assert.ThrowsAsync<RpcException>(() =>
+            client.Admin.CreateApiKeyAsync(new Protocol.V1.CreateApiKeyRequest { Name = "x", Scopes = { "root" } }, Bearer(adminKey)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badKey.StatusCode);
+        Assert.Equal("scopes[0]", badKey.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Single().Field);
+        var notAdmin = await Assert.ThrowsAsync<RpcException>(() =>
+            client.Admin.ListApiKeysAsync(new ListApiKeysRequest(), Bearer(_credentials.ManageKey)).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, notAdmin.StatusCode);
+
+        var type = new NotificationType
+        {
+            Type = "interop-grpc-type",
+            Category = "general",
+            Channels = { Channel.InApp },
+            Templates = { new Protocol.V1.NotificationTemplate { Channel = Channel.InApp, Title = "Hi {{name}}", Body = "Body" } },
+        };
+        var put = await client.Admin.PutTemplateAsync(new PutTemplateRequest { Definition = type }, Bearer(_credentials.ManageKey));
+        Assert.True(put.Created);
+        Assert.Equal("Hi {{name}}", (await client.Admin.GetTemplateAsync(new GetTemplateRequest { Type = type.Type }, Bearer(_credentials.ManageKey))).Templates.Single().Title);
+        var broken = type.Clone();
+        broken.Templates[0].Title = "{{#if}}";
+        var invalid = await Assert.ThrowsAsync<RpcException>(() =>
+            client.Admin.PutTemplateAsync(new PutTemplateRequest { Definition = broken }, Bearer(_credentials.ManageKey)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
+        Assert.Equal("Hi {{name}}", (await client.Admin.GetTemplateAsync(new GetTemplateRequest { Type = type.Type }, Bearer(_credentials.ManageKey))).Templates.Single().Title);
+        await client.Admin.DeleteTemplateAsync(new DeleteTemplateRequest { Type = type.Type }, Bearer(_credentials.ManageKey));
+        var gone = await Assert.ThrowsAsync<RpcException>(() =>
+            client.Admin.GetTemplateAsync(new GetTemplateRequest { Type = type.Type }, Bearer(_credentials.ManageKey)).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, gone.StatusCode);
+
+        var letters = await client.Admin.ListDeadLettersAsync(new ListDeadLettersRequest { Limit = 10 }, Bearer(adminKey));
+        Assert.Empty(letters.DeadLetters);
+        var missing = await Assert.ThrowsAsync<RpcException>(() =>
+            client.Admin.ReplayDeadLetterAsync(new ReplayDeadLetterRequest { DeliveryId = 987_654 }, Bearer(adminKey)).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
     private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string scope)
     {
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", new CreateApiKeyRequest(name, [scope]), NotificationJson.Options);
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", new Notifications.Api.CreateApiKeyRequest(name, [scope]), NotificationJson.Options);
         response.EnsureSuccessStatusCode();
         var view = await response.Content.ReadFromJsonAsync<ApiKeyView>(NotificationJson.Options);
         return view!.Key!;

@@ -1,20 +1,12 @@
 using System.Net;
+using Notifications.Gateway.Grpc.Errors;
 using Notifications.Gateway.Grpc.Hosting;
-using Notifications.Gateway.Grpc.Transport;
+using Notifications.Gateway.Grpc.Mapping;
 
 namespace Notifications.Grpc.Tests;
 
 public sealed class UnitTests
 {
-    [Theory]
-    [InlineData("plain ascii", "plain ascii")]
-    [InlineData("100%", "100%25")]
-    [InlineData("Zoë", "Zo%C3%AB")]
-    [InlineData("line\nbreak", "line%0Abreak")]
-    [InlineData("emoji 🙂", "emoji %F0%9F%99%82")]
-    public void Percent_encoding_follows_the_spec(string value, string encoded) =>
-        Assert.Equal(encoded, GrpcPercentEncoding.Encode(value));
-
     [Theory]
     [InlineData("notifications[3].userId", "notifications[3].user_id")]
     [InlineData("preferences.quietHours.start", "preferences.quiet_hours.start")]
@@ -55,4 +47,25 @@ public sealed class UnitTests
     [InlineData("http://host:1/path")]
     [InlineData("not a url")]
     public void Bad_listener_urls_are_refused(string url) => Assert.False(GrpcUrls.TryParse(url, out _, out _));
+
+    [Theory]
+    [InlineData("1H")]
+    [InlineData("2M")]
+    [InlineData("3S")]
+    [InlineData("250m")]
+    [InlineData("7u")]
+    [InlineData("0n")]
+    [InlineData("99999999H")]
+    public void Grpc_timeouts_of_every_unit_are_well_formed(string value) => Assert.True(GrpcTimeoutHeader.IsWellFormed(value));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("5")]
+    [InlineData("S")]
+    [InlineData("123456789S")]
+    [InlineData("-5S")]
+    [InlineData("5s")]
+    [InlineData("5 S")]
+    [InlineData("soon")]
+    public void Malformed_grpc_timeouts_are_not(string value) => Assert.False(GrpcTimeoutHeader.IsWellFormed(value));
 }

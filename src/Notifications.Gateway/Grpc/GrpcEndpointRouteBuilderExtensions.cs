@@ -1,25 +1,28 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Notifications.Gateway.Grpc;
+using Notifications.Gateway.Grpc.Hosting;
 using Notifications.Gateway.Grpc.Services;
-using Notifications.Gateway.Grpc.Transport;
 
 namespace Microsoft.AspNetCore.Builder;
 
 public static class GrpcEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Publishes notifications.v1.NotificationGateway and grpc.health.v1.Health on the gRPC listener added by
-    /// AddNotificationGrpc. They are served on that listener only, never on the REST addresses.
+    /// Publishes notifications.v1.NotificationGateway, notifications.v1.NotificationAdmin, grpc.health.v1.Health and
+    /// server reflection on the gRPC listener added by AddNotificationGrpc; never on the REST addresses.
     /// </summary>
     public static IEndpointRouteBuilder MapNotificationGrpc(this IEndpointRouteBuilder endpoints)
     {
-        var table = endpoints.ServiceProvider.GetService<GrpcMethodTable>()
-            ?? throw new InvalidOperationException("Call services.AddNotificationGrpc(configuration) before app.MapNotificationGrpc().");
-        foreach (var service in endpoints.ServiceProvider.GetServices<IGrpcService>())
+        if (endpoints.ServiceProvider.GetService<GrpcListenerRegistry>() is null)
         {
-            service.Register(table);
+            throw new InvalidOperationException("Call services.AddNotificationGrpc(configuration) before app.MapNotificationGrpc().");
         }
 
+        endpoints.MapGrpcService<NotificationGatewayService>().WithMetadata(GrpcEndpointMarker.Instance);
+        endpoints.MapGrpcService<NotificationAdminService>().WithMetadata(GrpcEndpointMarker.Instance);
+        endpoints.MapGrpcHealthChecksService().WithMetadata(GrpcEndpointMarker.Instance);
+        endpoints.MapGrpcReflectionService().WithMetadata(GrpcEndpointMarker.Instance);
         return endpoints;
     }
 }

@@ -1,20 +1,23 @@
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Notifications.Gateway.Grpc;
+using Notifications.Gateway.Grpc.Errors;
 using Notifications.Gateway.Grpc.Hosting;
 using Notifications.Gateway.Grpc.Services;
-using Notifications.Gateway.Grpc.Transport;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
 public static class GrpcServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the gRPC transport: a dedicated HTTP/2 Kestrel listener on Grpc:Urls (the REST addresses stay as
-    /// configured) and a dispatcher in front of the pipeline for that listener. Publish the services with
+    /// Adds gRPC (grpc-dotnet) on a dedicated HTTP/2 Kestrel listener, Grpc:Urls (the REST addresses stay as
+    /// configured), with grpc.health.v1 over the silo's health checks and server reflection. Publish the services with
     /// MapNotificationGrpc. Needs an ICallerAuthenticator and the application services in DI.
     /// </summary>
     public static IServiceCollection AddNotificationGrpc(this IServiceCollection services, IConfiguration configuration)
@@ -28,15 +31,23 @@ public static class GrpcServiceCollectionExtensions
         services.TryAddSingleton<GrpcListenerRegistry>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, GrpcKestrelSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GrpcStartupFilter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, GrpcListenerMatcherPolicy>());
         services.AddHostedService<GrpcListenerLogger>();
 
-        services.TryAddSingleton<GrpcMethodTable>();
-        services.TryAddSingleton<GrpcDispatcher>();
+        services.AddGrpc(options => options.Interceptors.Add<GrpcErrorInterceptor>());
+        services.AddSingleton<IConfigureOptions<GrpcServiceOptions>, GrpcServiceOptionsSetup>();
+        services.AddGrpcReflection();
+        // Every registered check decides (the silo's readiness among them), for the whole server and each service alike.
+        services.AddGrpcHealthChecks(options =>
+        {
+            options.Services.Clear();
+            foreach (var service in GrpcServiceNames.Served)
+            {
+                options.Services.Map(service, _ => true);
+            }
+        });
+        services.AddSingleton<IConfigureOptions<HealthCheckPublisherOptions>, GrpcHealthPublisherSetup>();
         services.TryAddSingleton<ProducerRateLimiter>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, ProducerGrpcService>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, InboxGrpcService>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, UserGrpcService>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGrpcService, HealthGrpcService>());
         return services;
     }
 }

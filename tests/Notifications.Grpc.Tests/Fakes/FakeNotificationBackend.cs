@@ -30,6 +30,9 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
 
     public int SendCount { get; private set; }
 
+    /// <summary>What the stand-in readiness health check reports, as the silo's does once storage and grains are up.</summary>
+    public bool Ready { get; set; } = true;
+
     public async Task<SendNotificationResponse> SendAsync(SendNotificationRequest request, CancellationToken cancellationToken)
     {
         switch (request.UserId)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Notifications.Client;
 using Notifications.Gateway.Auth;
@@ -66,6 +67,7 @@ internal sealed class GrpcTestServer : IAsyncDisposable
         builder.Services.AddSingleton<IUserService>(backend);
         builder.Services.AddSingleton<IInboxService>(backend);
         builder.Services.AddSingleton<ICallerAuthenticator, FakeAuthenticator>();
+        builder.Services.AddHealthChecks().AddCheck("silo", () => backend.Ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not ready"));
         builder.Services.AddNotificationGrpc(builder.Configuration);
 
         var app = builder.Build();

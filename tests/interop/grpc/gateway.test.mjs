@@ -9,6 +9,8 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import grpc from '@grpc/grpc-js';
 import protoLoader from '@grpc/proto-loader';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 const env = (name) => {
   const value = process.env[name];
@@ -30,6 +32,12 @@ const definition = protoLoader.loadSync(
 const proto = grpc.loadPackageDefinition(definition);
 const Gateway = proto.notifications.v1.NotificationGateway;
 const Health = proto.grpc.health.v1.Health;
+
+// The reflection protocol's own proto, as @grpc/reflection ships it: the only proto the reflection client needs.
+const reflectionProtoDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@grpc/reflection/package.json')), 'build', 'proto');
+const Reflection = grpc.loadPackageDefinition(
+  protoLoader.loadSync('grpc/reflection/v1alpha/reflection.proto', { includeDirs: [reflectionProtoDir], keepCase: false, defaults: true }),
+).grpc.reflection.v1alpha.ServerReflection;
 
 const clients = [];
 const gateway = (options = {}) => {
@@ -240,6 +248,14 @@ describe('producer calls and the inbox', () => {
     await fails(grpc.status.INVALID_ARGUMENT, call(gateway(), 'send', { ...inline('bad-priority'), priority: 42 }, sendKey), /priority/);
     await fails(grpc.status.INVALID_ARGUMENT, call(gateway(), 'getNotification', { id: 'not-an-id' }, sendKey), /id/);
     await fails(grpc.status.INVALID_ARGUMENT, call(gateway(), 'listInbox', { userId, limit: 1000 }, userToken), /limit/);
+    // The rich error details (google.rpc.Status with a BadRequest) name the field too.
+    await assert.rejects(call(gateway(), 'send', { content: { title: 'no user', body: 'b' } }, sendKey), (error) => {
+      const [details] = error.metadata.get('grpc-status-details-bin');
+      assert.ok(Buffer.isBuffer(details), 'grpc-status-details-bin is present');
+      assert.ok(details.includes('type.googleapis.com/google.rpc.BadRequest'), 'the details hold a BadRequest');
+      assert.ok(details.includes('user_id'), 'the BadRequest names user_id');
+      return true;
+    });
     // A marker sent after the refusals is the only new item once it has been processed.
     const marker = await sendAndWait('marker');
     assert.deepEqual((await inboxIds()).filter((id) => !before.includes(id)), [marker.id]);
@@ -324,5 +340,53 @@ describe('deadlines, cancellation and streaming', () => {
     });
     const error = await result;
     assert.equal(error.code, grpc.status.UNIMPLEMENTED);
+  });
+});
+
+describe('server reflection', () => {
+  /** One request on a fresh ServerReflectionInfo stream, its one answer. */
+  const reflect = (request) =>
+    new Promise((resolve, reject) => {
+      const client = new Reflection(target, grpc.credentials.createInsecure());
+      clients.push(client);
+      const stream = client.serverReflectionInfo();
+      stream.on('data', (response) => {
+        resolve(response);
+        stream.end();
+      });
+      stream.on('error', reject);
+      stream.write(request);
+    });
+
+  /** A FileDescriptorSet is `repeated FileDescriptorProto file = 1`: each descriptor as a length-delimited field 1. */
+  const descriptorSet = (files) =>
+    Buffer.concat(files.flatMap((file) => {
+      const length = [];
+      for (let n = file.length; ; n >>>= 7) {
+        if (n < 0x80) { length.push(n); break; }
+        length.push((n & 0x7f) | 0x80);
+      }
+      return [Buffer.from([0x0a, ...length]), file];
+    }));
+
+  test('lists every service the silo serves', async () => {
+    const response = await reflect({ listServices: '' });
+    const names = response.listServicesResponse.service.map((s) => s.name);
+    for (const expected of ['notifications.v1.NotificationGateway', 'notifications.v1.NotificationAdmin', 'grpc.health.v1.Health']) {
+      assert.ok(names.includes(expected), `${expected} is listed (got ${names.join(', ')})`);
+    }
+  });
+
+  test('a client built only from reflected descriptors can call the server', async () => {
+    const response = await reflect({ fileContainingSymbol: 'notifications.v1.NotificationGateway' });
+    const files = response.fileDescriptorResponse.fileDescriptorProto;
+    assert.ok(files.length >= 1);
+    const reflected = grpc.loadPackageDefinition(
+      protoLoader.loadFileDescriptorSetFromBuffer(descriptorSet(files), { keepCase: false, longs: String, enums: String, defaults: true }),
+    );
+    const client = new reflected.notifications.v1.NotificationGateway(target, grpc.credentials.createInsecure());
+    clients.push(client);
+    const counts = await call(client, 'getInboxCounts', { userId }, userToken);
+    assert.equal(typeof counts.unread, 'number');
   });
 });

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Notifications.Gateway.Grpc.Transport;
+using Notifications.Gateway.Grpc;
 
 namespace Notifications.Gateway.Grpc.Hosting;
 

@@ -1,6 +1,6 @@
 using Notifications.Api;
-using Notifications.Gateway.Grpc.Transport;
-using Notifications.Grpc;
+using Grpc.Core;
+using Notifications.Gateway.Grpc.Errors;
 using Notifications.Model;
 using Proto = Notifications.Protocol.V1;
 
@@ -104,7 +104,7 @@ internal static class ProtoRequestMapper
     public static Guid ToId(string value, string field) =>
         Guid.TryParse(value, out var id) ? id : throw Invalid(field, value.Length == 0 ? "required" : $"'{value}' is not a valid id");
 
-    private static Priority? ToPriority(Proto.Priority priority, string field) => priority switch
+    public static Priority? ToPriority(Proto.Priority priority, string field) => priority switch
     {
         Proto.Priority.Unspecified => null,
         Proto.Priority.Critical => Priority.Critical,
@@ -114,7 +114,7 @@ internal static class ProtoRequestMapper
         _ => throw Invalid(field, $"unknown priority {(int)priority}"),
     };
 
-    private static ChannelKind ToChannel(Proto.Channel channel, string field) => channel switch
+    public static ChannelKind ToChannel(Proto.Channel channel, string field) => channel switch
     {
         Proto.Channel.InApp => ChannelKind.InApp,
         Proto.Channel.Push => ChannelKind.Push,
@@ -146,6 +146,5 @@ internal static class ProtoRequestMapper
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static GrpcStatusException Invalid(string field, string message) =>
-        new(GrpcStatusCode.InvalidArgument, $"{field}: {message}");
+    private static RpcException Invalid(string field, string message) => GrpcErrors.InvalidArgument(field, message);
 }

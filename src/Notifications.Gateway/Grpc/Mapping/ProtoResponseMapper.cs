@@ -28,7 +28,7 @@ internal static class ProtoResponseMapper
 
             if (item.Field is not null)
             {
-                result.Field = Transport.GrpcFieldPath.ToProto(item.Field);
+                result.Field = GrpcFieldPath.ToProto(item.Field);
             }
 
             message.Results.Add(result);
@@ -261,18 +261,7 @@ internal static class ProtoResponseMapper
         var message = new Proto.Delivery
         {
             Id = delivery.Id,
-            Channel = delivery.Channel switch
-            {
-                DeliveryChannel.InApp => Proto.DeliveryChannel.InApp,
-                DeliveryChannel.Apns => Proto.DeliveryChannel.Apns,
-                DeliveryChannel.Fcm => Proto.DeliveryChannel.Fcm,
-                DeliveryChannel.WebPush => Proto.DeliveryChannel.WebPush,
-                DeliveryChannel.Email => Proto.DeliveryChannel.Email,
-                DeliveryChannel.Sms => Proto.DeliveryChannel.Sms,
-                DeliveryChannel.Webhook => Proto.DeliveryChannel.Webhook,
-                DeliveryChannel.WhatsApp => Proto.DeliveryChannel.Whatsapp,
-                _ => Proto.DeliveryChannel.Unspecified,
-            },
+            Channel = ToProto(delivery.Channel),
             Target = delivery.Target,
             Status = (Proto.DeliveryStatus)((int)delivery.Status + 1),
             Attempts = delivery.Attempts,
@@ -303,7 +292,20 @@ internal static class ProtoResponseMapper
         return message;
     }
 
-    private static Proto.Priority ToProto(Priority priority) => priority switch
+    public static Proto.DeliveryChannel ToProto(DeliveryChannel channel) => channel switch
+    {
+        DeliveryChannel.InApp => Proto.DeliveryChannel.InApp,
+        DeliveryChannel.Apns => Proto.DeliveryChannel.Apns,
+        DeliveryChannel.Fcm => Proto.DeliveryChannel.Fcm,
+        DeliveryChannel.WebPush => Proto.DeliveryChannel.WebPush,
+        DeliveryChannel.Email => Proto.DeliveryChannel.Email,
+        DeliveryChannel.Sms => Proto.DeliveryChannel.Sms,
+        DeliveryChannel.Webhook => Proto.DeliveryChannel.Webhook,
+        DeliveryChannel.WhatsApp => Proto.DeliveryChannel.Whatsapp,
+        _ => Proto.DeliveryChannel.Unspecified,
+    };
+
+    public static Proto.Priority ToProto(Priority priority) => priority switch
     {
         Priority.Critical => Proto.Priority.Critical,
         Priority.High => Proto.Priority.High,

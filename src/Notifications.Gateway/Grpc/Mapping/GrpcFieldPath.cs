@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Notifications.Gateway.Grpc.Transport;
+namespace Notifications.Gateway.Grpc.Mapping;
 
 /// <summary>Validation names fields by their JSON path ("notifications[2].userId"); gRPC clients know the proto names.</summary>
 internal static class GrpcFieldPath
