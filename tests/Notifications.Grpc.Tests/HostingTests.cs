@@ -11,7 +11,6 @@ public sealed class HostingTests
     [InlineData("Grpc:Urls", "ftp://0.0.0.0:5081", "Grpc:Urls entry 'ftp://0.0.0.0:5081'")]
     [InlineData("Grpc:Urls", " ; ", "at least one address")]
     [InlineData("Grpc:MaxReceiveMessageSize", "0", "Grpc:MaxReceiveMessageSize must be positive")]
-    [InlineData("Grpc:ProducerCallsPerSecond", "-1", "Grpc:ProducerCallsPerSecond")]
     [InlineData("Grpc:CertificatePath", "/nonexistent.pfx", "does not exist")]
     public async Task Bad_options_fail_start_up_with_a_clear_message(string key, string value, string expected)
     {

@@ -98,6 +98,26 @@ public sealed class SiloInteropTests(ITestOutputHelper output) : IAsyncLifetime
             client.Gateway.SendAsync(new SendRequest { UserId = "interop-alice", Content = new Protocol.V1.InlineContent { Title = "t", Body = "b" } }, Bearer(created.Key)).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, revoked.StatusCode);
 
+        // A key created over gRPC carries its quota like one made over REST, and the gateway's quota holds it to it.
+        var limited = await client.Admin.CreateApiKeyAsync(new Protocol.V1.CreateApiKeyRequest
+        {
+            Name = "limited-over-grpc",
+            Scopes = { Scopes.Send },
+            Quota = new Protocol.V1.ProducerQuota { RequestsPerSecond = 1, Burst = 2 },
+        }, Bearer(adminKey));
+        Assert.Equal((1, 2), (limited.Quota.RequestsPerSecond, limited.Quota.Burst));
+        for (var i = 0; i < 2; i++)
+        {
+            await client.Gateway.SendAsync(new SendRequest { UserId = "interop-alice", Content = new Protocol.V1.InlineContent { Title = "t", Body = "b" } }, Bearer(limited.Key));
+        }
+        var exhausted = await Assert.ThrowsAsync<RpcException>(() =>
+            client.Gateway.SendAsync(new SendRequest { UserId = "interop-alice", Content = new Protocol.V1.InlineContent { Title = "t", Body = "b" } }, Bearer(limited.Key)).ResponseAsync);
+        Assert.Equal(StatusCode.ResourceExhausted, exhausted.StatusCode);
+        Assert.Equal("1", exhausted.Trailers.GetValue("retry-after"));
+        var badQuota = await Assert.ThrowsAsync<RpcException>(() =>
+            client.Admin.CreateApiKeyAsync(new Protocol.V1.CreateApiKeyRequest { Name = "x", Scopes = { Scopes.Send }, Quota = new Protocol.V1.ProducerQuota { RequestsPerSecond = -5 } }, Bearer(adminKey)).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, badQuota.StatusCode);
+
         var badKey = await Assert.ThrowsAsync<RpcException>(() =>
             client.Admin.CreateApiKeyAsync(new Protocol.V1.CreateApiKeyRequest { Name = "x", Scopes = { "root" } }, Bearer(adminKey)).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, badKey.StatusCode);

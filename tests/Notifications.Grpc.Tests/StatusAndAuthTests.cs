@@ -16,8 +16,6 @@ public sealed class StatusAndAuthTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _server = await GrpcTestServer.StartAsync(new Dictionary<string, string?>
     {
-        ["Grpc:ProducerCallsPerSecond"] = "0.001",
-        ["Grpc:ProducerBurst"] = "20",
     });
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -129,7 +127,8 @@ public sealed class StatusAndAuthTests : IAsyncLifetime
         }
 
         var ex = await Fails(StatusCode.ResourceExhausted, () => _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, Producer));
-        Assert.Contains("Rate limit", ex.Status.Detail);
+        Assert.Equal("The key's rate of 1 requests per second (burst 20) is used up.", ex.Status.Detail);
+        Assert.Equal("1", ex.Trailers.GetValue("retry-after"));
         Assert.Equal(20, _server.Backend.SendCount);
         await _server.Client.SendAsync(new SendRequest { UserId = "alice", Type = "t" }, GrpcCallOptions.Bearer("key-send-2"));
     }

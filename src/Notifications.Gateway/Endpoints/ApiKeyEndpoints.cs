@@ -23,11 +23,8 @@ internal static class ApiKeyEndpoints
     private static async Task<Created<ApiKeyView>> CreateAsync(
         CreateApiKeyRequest request, IApiKeyService keys, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (name, scopes, quota) = ApiKeyRequestValidator.Validate(request);
-        var secret = ApiKeySecret.Generate();
-        var record = new ApiKeyRecord("key_" + Guid.NewGuid().ToString("N"), name, ApiKeySecret.Hash(secret), scopes, time.GetUtcNow(), null) { Quota = quota };
-        await keys.AddAsync(record, cancellationToken);
-        return TypedResults.Created($"/api/v1/admin/api-keys/{record.Id}", ViewOf(record) with { Key = secret });
+        var created = await ApiKeyIssuer.IssueAsync(request, keys, time, cancellationToken);
+        return TypedResults.Created($"/api/v1/admin/api-keys/{created.Id}", created);
     }
 
     private static async Task<Ok<IReadOnlyList<ApiKeyView>>> ListAsync(IApiKeyService keys, CancellationToken cancellationToken)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Notifications.Gateway.Quotas;
 using Notifications.Gateway.Grpc;
 using Notifications.Gateway.Grpc.Errors;
 using Notifications.Gateway.Grpc.Hosting;
@@ -47,7 +48,8 @@ public static class GrpcServiceCollectionExtensions
             }
         });
         services.AddSingleton<IConfigureOptions<HealthCheckPublisherOptions>, GrpcHealthPublisherSetup>();
-        services.TryAddSingleton<ProducerRateLimiter>();
+        // The same per-key quotas as REST (needs an IDailyQuotaLedger, which the grains provide).
+        services.TryAddSingleton<IProducerQuota, ProducerQuotas>();
         return services;
     }
 }

@@ -25,15 +25,6 @@ public sealed class NotificationGrpcOptions
     /// <summary>Compress responses with gzip whenever the client accepts it, not only when it compressed its request.</summary>
     public bool CompressResponses { get; set; }
 
-    /// <summary>
-    /// Sustained Send/SendBatch calls per second allowed to one API key; over it a producer gets RESOURCE_EXHAUSTED.
-    /// 0 (the default) turns the limit off: the grains' per-user rate limits still apply.
-    /// </summary>
-    public double ProducerCallsPerSecond { get; set; }
-
-    /// <summary>Calls one API key may make at once above the sustained rate.</summary>
-    public int ProducerBurst { get; set; } = 100;
-
     /// <summary>How often health Watch re-evaluates the silo's health checks.</summary>
     public TimeSpan HealthPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

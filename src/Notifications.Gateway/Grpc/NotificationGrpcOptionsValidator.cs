@@ -32,16 +32,6 @@ internal sealed class NotificationGrpcOptionsValidator : IValidateOptions<Notifi
             failures.Add($"Grpc:MaxSendMessageSize must be positive (was {options.MaxSendMessageSize}).");
         }
 
-        if (options.ProducerCallsPerSecond < 0 || double.IsNaN(options.ProducerCallsPerSecond))
-        {
-            failures.Add("Grpc:ProducerCallsPerSecond must be 0 (no limit) or positive.");
-        }
-
-        if (options.ProducerCallsPerSecond > 0 && options.ProducerBurst < 1)
-        {
-            failures.Add("Grpc:ProducerBurst must be at least 1 when a producer rate is set.");
-        }
-
         if (options.HealthPollInterval <= TimeSpan.Zero)
         {
             failures.Add("Grpc:HealthPollInterval must be positive.");

@@ -12,6 +12,8 @@ internal sealed partial class RetiredSettings(IConfiguration configuration, ILog
     public static readonly IReadOnlyDictionary<string, string> Reasons = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Silo:Partitions"] = "Orleans places user grains itself; there are no partitions any more",
+        ["Grpc:ProducerCallsPerSecond"] = "each API key carries its own quota, on REST and gRPC alike (the key's quota, set when it is created)",
+        ["Grpc:ProducerBurst"] = "each API key carries its own quota, on REST and gRPC alike (the key's quota, set when it is created)",
         ["Silo:BatchSize"] = "each call is one grain turn; the SQLite store groups concurrent writes by itself (Storage:Sqlite:MaxWritesPerTransaction)",
     };
 

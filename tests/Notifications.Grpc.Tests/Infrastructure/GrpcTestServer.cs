@@ -67,6 +67,7 @@ internal sealed class GrpcTestServer : IAsyncDisposable
         builder.Services.AddSingleton<IUserService>(backend);
         builder.Services.AddSingleton<IInboxService>(backend);
         builder.Services.AddSingleton<ICallerAuthenticator, FakeAuthenticator>();
+        builder.Services.AddSingleton<IDailyQuotaLedger, UnlimitedDailyQuotaLedger>();
         builder.Services.AddHealthChecks().AddCheck("silo", () => backend.Ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("not ready"));
         builder.Services.AddNotificationGrpc(builder.Configuration);
 

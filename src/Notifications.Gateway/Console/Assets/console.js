@@ -7,7 +7,7 @@ const LANE_COLORS = { critical: '#d64545', high: '#e39b2d', normal: '#2f7dd1', b
 const CHANNEL_COLORS = { apns: '#8e44ad', fcm: '#f39c12', webPush: '#16a085', email: '#2f7dd1', sms: '#c0392b', whatsapp: '#25a244', webhook: '#2c3e50', inApp: '#7f8c8d' };
 const HISTORY_SECONDS = 300;
 
-const state = { history: [], deadLetters: [], nextCursor: null, selected: new Set(), latest: null, rendered: {}, openDetails: new Set() };
+const state = { history: [], deadLetters: [], nextCursor: null, selected: new Set(), latest: null, rendered: {}, openDetails: new Set(), loads: 0 };
 
 /** Rebuilds a section only when its data changed, so what the operator opened or is clicking stays put. */
 function changed(section, data) {
@@ -235,6 +235,8 @@ function renderSilos(snapshot) {
 
 // --- dead letters -----------------------------------------------------------------------------------------
 async function loadDeadLetters(reset) {
+  // Only the newest request's answer is shown: a filter changed while a page was loading must not mix both lists.
+  const load = ++state.loads;
   const body = $('dead-letters').tBodies[0];
   if (reset) {
     state.deadLetters = [];
@@ -247,6 +249,7 @@ async function loadDeadLetters(reset) {
   if (state.nextCursor) query.set('cursor', state.nextCursor);
   try {
     const page = await api(`/api/v1/admin/dead-letters?${query}`);
+    if (load !== state.loads) return;
     state.deadLetters.push(...page.deadLetters);
     state.nextCursor = page.nextCursor;
     renderDeadLetters();

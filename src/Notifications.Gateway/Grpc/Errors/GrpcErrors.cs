@@ -33,5 +33,10 @@ internal static class GrpcErrors
 
     public static RpcException ResourceExhausted(string message) => new(new global::Grpc.Core.Status(StatusCode.ResourceExhausted, message));
 
+    /// <summary>A limit that frees up later: <c>retry-after</c> (seconds) says when, as REST's Retry-After header does.</summary>
+    public static RpcException ResourceExhausted(string message, int retryAfterSeconds) =>
+        new(new global::Grpc.Core.Status(StatusCode.ResourceExhausted, message),
+            new Metadata { { "retry-after", retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
+
     public static RpcException Unavailable(string message) => new(new global::Grpc.Core.Status(StatusCode.Unavailable, message));
 }

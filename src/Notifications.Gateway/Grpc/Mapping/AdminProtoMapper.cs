@@ -71,8 +71,40 @@ internal static class AdminProtoMapper
             message.Key = key.Key;
         }
 
+        if (key.Quota is { } quota)
+        {
+            message.Quota = ToProto(quota);
+        }
+
         return message;
     }
+
+    public static Proto.ProducerQuota ToProto(ProducerQuota quota)
+    {
+        var message = new Proto.ProducerQuota();
+        if (quota.RequestsPerSecond is { } rate)
+        {
+            message.RequestsPerSecond = rate;
+        }
+
+        if (quota.Burst is { } burst)
+        {
+            message.Burst = burst;
+        }
+
+        if (quota.RequestsPerDay is { } daily)
+        {
+            message.RequestsPerDay = daily;
+        }
+
+        return message;
+    }
+
+    /// <summary>Unset fields stay null, so the same validator as REST decides what is missing or wrong.</summary>
+    public static ProducerQuota? ToDto(Proto.ProducerQuota? quota) => quota is null ? null : new ProducerQuota(
+        quota.HasRequestsPerSecond ? quota.RequestsPerSecond : null,
+        quota.HasBurst ? quota.Burst : null,
+        quota.HasRequestsPerDay ? quota.RequestsPerDay : null);
 
     public static Proto.DeadLetterPage ToProto(DeadLetterPage page)
     {

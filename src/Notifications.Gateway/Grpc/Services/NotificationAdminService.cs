@@ -54,12 +54,10 @@ internal sealed class NotificationAdminService(TimeProvider time) : Notification
     public override async Task<ApiKey> CreateApiKey(Protocol.V1.CreateApiKeyRequest request, ServerCallContext context)
     {
         await context.RequireScopeAsync(Scopes.Admin);
-        // The admin proto has no quota fields yet: keys created over gRPC are unlimited.
-        var (name, scopes, _) = ApiKeyRequestValidator.Validate(new Api.CreateApiKeyRequest(request.Name, [.. request.Scopes]));
-        var secret = ApiKeySecret.Generate();
-        var record = new ApiKeyRecord("key_" + Guid.NewGuid().ToString("N"), name, ApiKeySecret.Hash(secret), scopes, time.GetUtcNow(), null);
-        await context.Service<IApiKeyService>().AddAsync(record, context.CancellationToken);
-        return AdminProtoMapper.ToProto(new ApiKeyView(record.Id, record.Name, record.Scopes, record.CreatedAt, secret));
+        var created = await ApiKeyIssuer.IssueAsync(
+            new Api.CreateApiKeyRequest(request.Name, [.. request.Scopes], AdminProtoMapper.ToDto(request.Quota)),
+            context.Service<IApiKeyService>(), time, context.CancellationToken);
+        return AdminProtoMapper.ToProto(created);
     }
 
     public override async Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context)

@@ -3,6 +3,7 @@ using Notifications.Application;
 using Notifications.Gateway.Auth;
 using Notifications.Gateway.Grpc.Errors;
 using Notifications.Gateway.Grpc.Mapping;
+using Notifications.Gateway.Quotas;
 using Notifications.Protocol.V1;
 
 namespace Notifications.Gateway.Grpc.Services;
@@ -11,12 +12,12 @@ namespace Notifications.Gateway.Grpc.Services;
 /// notifications.v1.NotificationGateway, answered by the same application services as REST. This part: Send,
 /// SendBatch and GetNotification, the producer side.
 /// </summary>
-internal sealed partial class NotificationGatewayService(ProducerRateLimiter rateLimiter) : NotificationGateway.NotificationGatewayBase
+internal sealed partial class NotificationGatewayService(IProducerQuota quota) : NotificationGateway.NotificationGatewayBase
 {
     public override async Task<SendResponse> Send(SendRequest request, ServerCallContext context)
     {
         var caller = await context.RequireScopeAsync(Scopes.Send);
-        EnforceRate(caller);
+        await EnforceQuotaAsync(caller, context);
         var response = await context.Service<INotificationService>().SendAsync(ProtoRequestMapper.ToDto(request), context.CancellationToken);
         return ProtoResponseMapper.ToProto(response);
     }
@@ -24,7 +25,7 @@ internal sealed partial class NotificationGatewayService(ProducerRateLimiter rat
     public override async Task<SendBatchResponse> SendBatch(SendBatchRequest request, ServerCallContext context)
     {
         var caller = await context.RequireScopeAsync(Scopes.Send);
-        EnforceRate(caller);
+        await EnforceQuotaAsync(caller, context);
         if (request.Notifications.Count == 0)
         {
             throw GrpcErrors.InvalidArgument("notifications", "at least one notification is required.");
@@ -44,11 +45,13 @@ internal sealed partial class NotificationGatewayService(ProducerRateLimiter rat
         return ProtoResponseMapper.ToProto(view);
     }
 
-    private void EnforceRate(Caller caller)
+    /// <summary>The key's quota, as on REST: one call is one request, refused before its message is looked at.</summary>
+    private async Task EnforceQuotaAsync(Caller caller, ServerCallContext context)
     {
-        if (!rateLimiter.TryAcquire(caller.ApiKeyId ?? caller.UserId ?? "anonymous"))
+        var decision = await quota.TryAcquireAsync(caller, 1, context.CancellationToken);
+        if (!decision.Allowed)
         {
-            throw GrpcErrors.ResourceExhausted("Rate limit exceeded for this API key; slow down and retry.");
+            throw GrpcErrors.ResourceExhausted(decision.Detail!, decision.RetryAfterSeconds);
         }
     }
 }
