@@ -27,7 +27,7 @@ public sealed class OperationsConsoleApiTests : IAsyncLifetime
     {
         using var admin = _silo.Client();
         var hook = _silo.Fakes.Webhook.Hook("dead");
-        await PutWebhookTypeAsync(hook);
+        await _silo.PutWebhookTypeAsync("ops.event", hook);
         var userId = await _silo.CreateUserAsync(new UserProfile());
         _silo.Fakes.Webhook.Faults.StartOutage();
         var ids = new List<Guid>();
@@ -76,7 +76,7 @@ public sealed class OperationsConsoleApiTests : IAsyncLifetime
     {
         using var admin = _silo.Client();
         var hook = _silo.Fakes.Webhook.Hook("lookup");
-        await PutWebhookTypeAsync(hook);
+        await _silo.PutWebhookTypeAsync("ops.event", hook);
         var userId = await _silo.CreateUserAsync(new UserProfile { DisplayName = "Ada", Email = "ada@example.org" });
         var id = await _silo.SendAsync(new SendNotificationRequest { UserId = userId, Type = "ops.event" });
         await _silo.WaitForStatusAsync(id, DeliveryChannel.Webhook, DeliveryStatus.Sent);
@@ -98,14 +98,5 @@ public sealed class OperationsConsoleApiTests : IAsyncLifetime
         using var anonymous = _silo.Client(bearer: null);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/admin/operations")).StatusCode);
     }
-
-    private Task PutWebhookTypeAsync(Uri hook) => _silo.PutTypeAsync(new NotificationTypeDefinition
-    {
-        Type = "ops.event",
-        Category = "ops",
-        Channels = [ChannelKind.Webhook],
-        WebhookUrl = hook.AbsoluteUri,
-        Templates = [new NotificationTemplate { Channel = ChannelKind.InApp, Title = "Something happened", Body = "Details." }],
-    });
 
 }

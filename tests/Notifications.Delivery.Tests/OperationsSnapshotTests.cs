@@ -33,7 +33,7 @@ public sealed class OperationsSnapshotTests : IAsyncLifetime
         using var admin = _silo.Client();
         var before = await SnapshotAsync(admin);
         var hook = _silo.Fakes.Webhook.Hook("ops");
-        await PutWebhookTypeAsync(hook);
+        await _silo.PutWebhookTypeAsync("ops.event", hook);
         var userId = await _silo.CreateUserAsync(new UserProfile());
 
         var delivered = await _silo.SendAsync(new SendNotificationRequest { UserId = userId, Type = "ops.event", Priority = Priority.High });
@@ -62,15 +62,6 @@ public sealed class OperationsSnapshotTests : IAsyncLifetime
         Assert.Contains(provider.RecentErrors, e => e.Reason == "webhook answered 503");
         _silo.Fakes.Webhook.Faults.EndOutage();
     }
-
-    private Task PutWebhookTypeAsync(Uri hook) => _silo.PutTypeAsync(new NotificationTypeDefinition
-    {
-        Type = "ops.event",
-        Category = "ops",
-        Channels = [ChannelKind.Webhook],
-        WebhookUrl = hook.AbsoluteUri,
-        Templates = [new NotificationTemplate { Channel = ChannelKind.InApp, Title = "Something happened", Body = "Details." }],
-    });
 
     private static async Task<OperationsSnapshot> SnapshotAsync(HttpClient admin) =>
         (await admin.GetFromJsonAsync<OperationsSnapshot>("/api/v1/admin/operations", NotificationJson.Options))!;

@@ -41,12 +41,7 @@ public sealed class ConsoleSilo : IAsyncLifetime
             ["Silo:Operations:ReportInterval"] = "00:00:00.250",
         });
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
         Assertions.SetDefaultExpectTimeout(20_000);
         using var admin = Silo.CreateClient();
         using var put = await admin.PutAsJsonAsync($"/api/v1/templates/{EventType}", new JsonObject

@@ -24,12 +24,7 @@ public sealed class InboxSilo : IAsyncLifetime
     {
         Silo = await SiloProcess.StartAsync(SiloBuild.DllPath(), DatabasePath);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
         Assertions.SetDefaultExpectTimeout(20_000);
     }
 

@@ -85,6 +85,16 @@ public sealed class DeliverySilo : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A type that goes to the in-app inbox and to <paramref name="hook"/> on the webhook channel.</summary>
+    public Task PutWebhookTypeAsync(string type, Uri hook) => PutTypeAsync(new NotificationTypeDefinition
+    {
+        Type = type,
+        Category = "ops",
+        Channels = [ChannelKind.Webhook],
+        WebhookUrl = hook.AbsoluteUri,
+        Templates = [new NotificationTemplate { Channel = ChannelKind.InApp, Title = "Something happened", Body = "Details." }],
+    });
+
     public async Task<Guid> SendAsync(SendNotificationRequest request)
     {
         using var client = Client();
