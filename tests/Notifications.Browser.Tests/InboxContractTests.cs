@@ -63,6 +63,9 @@ public sealed class InboxContractTests(InboxSilo silo) : IClassFixture<InboxSilo
         await inbox.OpenAsync();
         var item = inbox.Item("Snooze me");
         await item.GetByRole(AriaRole.Button, new() { Name = "Snooze" }).ClickAsync();
+        // A live arrival re-renders the feed; the open menu must survive it (it used to close on any store change).
+        await silo.SendAsync(userId, "Arrives while the menu is open");
+        await Expect(inbox.Item("Arrives while the menu is open")).ToHaveCountAsync(1);
         await item.GetByRole(AriaRole.Menuitem, new() { Name = "in 3 seconds" }).ClickAsync();
         await Expect(inbox.Item("Snooze me")).ToHaveCountAsync(0);
         // The server took the snooze (a refused PATCH rolled back would bring the item back at once, not after 3 s).

@@ -704,6 +704,8 @@ function createInboxElementClass() {
       __publicField(this, "tabKey", "");
       __publicField(this, "preferences", null);
       __publicField(this, "prefsMessage", "");
+      // The open snooze menu is element state, not DOM state: any store change re-renders the feed and must not close it.
+      __publicField(this, "snoozeMenuFor", null);
       __publicField(this, "clock", null);
       __publicField(this, "bell");
       __publicField(this, "badge");
@@ -813,6 +815,7 @@ function createInboxElementClass() {
     setOpen(open) {
       if (this.open === open) return;
       this.open = open;
+      this.snoozeMenuFor = null;
       this.bell.setAttribute("aria-expanded", String(open));
       this.panel.hidden = !open;
       if (open) {
@@ -965,7 +968,8 @@ function createInboxElementClass() {
       const wrapper = el("div", { class: "snooze" });
       const toggle = el("button", { class: "icon", type: "button", "aria-expanded": "false", "data-control": "snooze", "data-focus-key": `snooze:${item.id}` }, s.snooze);
       const menu = el("div", { class: "snooze-menu", role: "menu", "aria-label": s.snooze });
-      menu.hidden = true;
+      menu.hidden = this.snoozeMenuFor !== item.id;
+      toggle.setAttribute("aria-expanded", String(!menu.hidden));
       const presets = (this.getAttribute("snooze-presets") || "1h,1d,7d").split(",").map((p) => p.trim()).filter((p) => parseDuration(p) !== null);
       const format = new Intl.RelativeTimeFormat(this.locale, { numeric: "auto" });
       for (const preset of presets) {
@@ -974,15 +978,16 @@ function createInboxElementClass() {
         const option = el("button", { class: "icon", type: "button", role: "menuitem", "data-snooze": preset, "data-focus-key": `snooze:${item.id}:${preset}` }, format.format(amount, unit));
         option.addEventListener("click", (event) => {
           event.stopPropagation();
+          this.snoozeMenuFor = null;
           this.client?.snooze(item.id, new Date(Date.now() + ms)).catch(() => void 0);
         });
         menu.append(option);
       }
       toggle.addEventListener("click", (event) => {
         event.stopPropagation();
-        menu.hidden = !menu.hidden;
-        toggle.setAttribute("aria-expanded", String(!menu.hidden));
-        if (!menu.hidden) menu.querySelector("button")?.focus();
+        this.snoozeMenuFor = this.snoozeMenuFor === item.id ? null : item.id;
+        this.renderPanel();
+        if (this.snoozeMenuFor === item.id) this.panel.querySelector(`[data-focus-key="${CSS.escape(`snooze:${item.id}:${presets[0]}`)}"]`)?.focus();
       });
       wrapper.append(toggle, menu);
       return wrapper;

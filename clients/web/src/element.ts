@@ -42,6 +42,8 @@ export function createInboxElementClass(): CustomElementConstructor {
     private tabKey = "";
     private preferences: NotificationPreferences | null = null;
     private prefsMessage = "";
+    // The open snooze menu is element state, not DOM state: any store change re-renders the feed and must not close it.
+    private snoozeMenuFor: string | null = null;
     private clock: ReturnType<typeof setInterval> | null = null;
     private readonly bell: HTMLButtonElement;
     private readonly badge: HTMLSpanElement;
@@ -163,6 +165,7 @@ export function createInboxElementClass(): CustomElementConstructor {
     private setOpen(open: boolean): void {
       if (this.open === open) return;
       this.open = open;
+      this.snoozeMenuFor = null;
       this.bell.setAttribute("aria-expanded", String(open));
       this.panel.hidden = !open;
       if (open) {
@@ -319,7 +322,8 @@ export function createInboxElementClass(): CustomElementConstructor {
       const wrapper = el("div", { class: "snooze" });
       const toggle = el("button", { class: "icon", type: "button", "aria-expanded": "false", "data-control": "snooze", "data-focus-key": `snooze:${item.id}` }, s.snooze);
       const menu = el("div", { class: "snooze-menu", role: "menu", "aria-label": s.snooze });
-      menu.hidden = true;
+      menu.hidden = this.snoozeMenuFor !== item.id;
+      toggle.setAttribute("aria-expanded", String(!menu.hidden));
       const presets = (this.getAttribute("snooze-presets") || "1h,1d,7d").split(",").map((p) => p.trim()).filter((p) => parseDuration(p) !== null);
       const format = new Intl.RelativeTimeFormat(this.locale, { numeric: "auto" });
       for (const preset of presets) {
@@ -328,15 +332,16 @@ export function createInboxElementClass(): CustomElementConstructor {
         const option = el("button", { class: "icon", type: "button", role: "menuitem", "data-snooze": preset, "data-focus-key": `snooze:${item.id}:${preset}` }, format.format(amount, unit as Intl.RelativeTimeFormatUnit));
         option.addEventListener("click", (event) => {
           event.stopPropagation();
+          this.snoozeMenuFor = null;
           this.client?.snooze(item.id, new Date(Date.now() + ms)).catch(() => undefined);
         });
         menu.append(option);
       }
       toggle.addEventListener("click", (event) => {
         event.stopPropagation();
-        menu.hidden = !menu.hidden;
-        toggle.setAttribute("aria-expanded", String(!menu.hidden));
-        if (!menu.hidden) menu.querySelector<HTMLElement>("button")?.focus();
+        this.snoozeMenuFor = this.snoozeMenuFor === item.id ? null : item.id;
+        this.renderPanel();
+        if (this.snoozeMenuFor === item.id) this.panel.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(`snooze:${item.id}:${presets[0]}`)}"]`)?.focus();
       });
       wrapper.append(toggle, menu);
       return wrapper;
