@@ -22,7 +22,13 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
         database.ReadAsync<IReadOnlyList<NotificationView>>(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
-            using var command = Command(transaction, $"SELECT {Columns} FROM notifications WHERE user_id = $user ORDER BY id DESC LIMIT $n");
+            using var command = Command(transaction, $"""
+                SELECT {Columns} FROM notifications WHERE id IN (
+                    SELECT id FROM (SELECT id FROM inbox WHERE user_id = $user ORDER BY created_at DESC, id DESC LIMIT $n)
+                    UNION ALL
+                    SELECT id FROM (SELECT id FROM notifications WHERE user_id = $user AND inbox_at IS NULL ORDER BY id DESC LIMIT $n))
+                ORDER BY id DESC LIMIT $n
+                """);
             command.With("$user", userId).With("$n", limit);
             using var reader = command.ExecuteReader();
             var views = new List<NotificationView>();
