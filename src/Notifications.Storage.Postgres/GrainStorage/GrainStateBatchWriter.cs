@@ -43,6 +43,7 @@ internal sealed class GrainStateBatchWriter
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _time;
     private readonly BatchQueue<GrainStateWrite> _queue;
+    private long _roundTrips;
 
     public GrainStateBatchWriter(PostgresDatabase database, TimeProvider time)
     {
@@ -50,6 +51,9 @@ internal sealed class GrainStateBatchWriter
         _time = time;
         _queue = new BatchQueue<GrainStateWrite>(FlushAsync, (write, exception) => write.Completion.TrySetException(exception), database.Options.MaxGrainWritesPerBatch);
     }
+
+    /// <summary>Batches sent to the server so far: how tests see that concurrent writes travel together.</summary>
+    public long RoundTrips => Interlocked.Read(ref _roundTrips);
 
     public Task<long?> WriteAsync(GrainStateWrite write)
     {
@@ -124,6 +128,7 @@ internal sealed class GrainStateBatchWriter
 
         var applied = new Dictionary<(string, string), long?>(round.Count);
         var present = new Dictionary<(string, string), long>();
+        Interlocked.Increment(ref _roundTrips);
         await using (var reader = await batch.ExecuteReaderAsync().ConfigureAwait(false))
         {
             foreach (var group in groups)
