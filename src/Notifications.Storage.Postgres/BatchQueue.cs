@@ -1,15 +1,16 @@
 namespace Notifications.Storage.Postgres;
 
 /// <summary>
-/// Collects requests made while a flush is running and hands them to the next flush together: one round trip for
-/// many callers under load, no waiting at all when idle (a lone request is flushed at once). One flush runs at a
-/// time; <paramref name="flush"/> completes each request of its batch, and if it throws, every one still open fails.
+/// Collects requests made while flushes are running and hands them to the next flush together: one round trip for
+/// many callers under load, no waiting at all when idle (a lone request is flushed at once). Up to
+/// <paramref name="maxFlushes"/> flushes run at once (pipelining: one batch is built and sent while the server works
+/// on another); <paramref name="flush"/> completes each request of its batch, and if it throws, every one still open fails.
 /// </summary>
-internal sealed class BatchQueue<T>(Func<List<T>, Task> flush, Action<T, Exception> fail, int maxPerFlush)
+internal sealed class BatchQueue<T>(Func<List<T>, Task> flush, Action<T, Exception> fail, int maxPerFlush, int maxFlushes = 1)
 {
     private readonly Lock _gate = new();
     private List<T> _waiting = [];
-    private bool _flushing;
+    private int _flushing;
 
     public void Enqueue(T request)
     {
@@ -17,8 +18,11 @@ internal sealed class BatchQueue<T>(Func<List<T>, Task> flush, Action<T, Excepti
         lock (_gate)
         {
             _waiting.Add(request);
-            start = !_flushing;
-            _flushing = true;
+            start = _flushing < maxFlushes;
+            if (start)
+            {
+                _flushing++;
+            }
         }
         if (start)
         {
@@ -35,7 +39,7 @@ internal sealed class BatchQueue<T>(Func<List<T>, Task> flush, Action<T, Excepti
             {
                 if (_waiting.Count == 0)
                 {
-                    _flushing = false;
+                    _flushing--;
                     return;
                 }
                 if (_waiting.Count <= maxPerFlush)

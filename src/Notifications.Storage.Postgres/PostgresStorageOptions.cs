@@ -10,4 +10,7 @@ public sealed class PostgresStorageOptions
 
     /// <summary>Most grain-state writes (of different grains) sent to the server together in one batch.</summary>
     public int MaxGrainWritesPerBatch { get; set; } = 1000;
+
+    /// <summary>Grain-state batches sent before the previous ones returned, each on its own connection (pipelining).</summary>
+    public int GrainBatchesInFlight { get; set; } = 2;
 }

@@ -32,6 +32,10 @@ internal sealed class PostgresStorageOptionsValidator : IValidateOptions<Postgre
         {
             failures.Add($"{PostgresStorageOptions.Section}:MaxGrainWritesPerBatch must be between 1 and 10000 (was {options.MaxGrainWritesPerBatch}).");
         }
+        if (options.GrainBatchesInFlight is < 1 or > 64)
+        {
+            failures.Add($"{PostgresStorageOptions.Section}:GrainBatchesInFlight must be between 1 and 64 (was {options.GrainBatchesInFlight}).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

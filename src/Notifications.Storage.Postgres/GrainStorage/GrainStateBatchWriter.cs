@@ -7,7 +7,8 @@ namespace Notifications.Storage.Postgres.GrainStorage;
 /// the next one: one <see cref="NpgsqlBatch"/> (one round trip, one implicit transaction) of at most four multi-row
 /// statements over arrays (inserts, versioned updates, versioned deletes, absence checks). A write whose version does
 /// not match simply matches no row, so it fails alone and its neighbours commit. A grain appearing twice in a batch
-/// (two activations) is written in order, in successive rounds.
+/// (two activations) is written in order, in successive rounds. Batches in flight at once (GrainBatchesInFlight)
+/// may hold the same grain only when two activations race; its version check lets exactly one of them win.
 /// </summary>
 internal sealed class GrainStateBatchWriter
 {
@@ -49,7 +50,7 @@ internal sealed class GrainStateBatchWriter
     {
         _database = database;
         _time = time;
-        _queue = new BatchQueue<GrainStateWrite>(FlushAsync, (write, exception) => write.Completion.TrySetException(exception), database.Options.MaxGrainWritesPerBatch);
+        _queue = new BatchQueue<GrainStateWrite>(FlushAsync, (write, exception) => write.Completion.TrySetException(exception), database.Options.MaxGrainWritesPerBatch, database.Options.GrainBatchesInFlight);
     }
 
     /// <summary>Batches sent to the server so far: how tests see that concurrent writes travel together.</summary>
