@@ -11,10 +11,12 @@ using Notifications.StorageBench;
 // (a) raw SQLite: small rows in 1000-row transactions into a fresh file (WAL, synchronous FULL);
 // (b) SqliteGrainStorage: concurrent grain-state writes (1000 grains, each rewriting its ~1 KB JSON state);
 // (c) SqliteEffectStore: concurrent ApplyAsync of one turn's records (1 notification record + 1 inbox row).
-// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10]
+// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10] [--postgres]
+// --postgres measures the PostgreSQL grain storage against Orleans' Redis one instead (see PostgresComparison).
 const int Grains = 1000;
 const int Turns = 1000;
 var seconds = 10;
+var postgres = false;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds > 0)
@@ -22,10 +24,19 @@ for (var i = 0; i < args.Length; i++)
         i++;
         continue;
     }
-    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N]   (N > 0: seconds per phase, 10 by default)");
+    if (args[i] == "--postgres")
+    {
+        postgres = true;
+        continue;
+    }
+    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N] [--postgres]   (N > 0: seconds per phase, 10 by default)");
     return 2;
 }
 var phase = TimeSpan.FromSeconds(seconds);
+if (postgres)
+{
+    return await PostgresComparison.RunAsync(phase);
+}
 var directory = Path.Combine(Path.GetTempPath(), $"storage-bench-{Guid.NewGuid():N}");
 Directory.CreateDirectory(directory);
 try

@@ -6,6 +6,7 @@ internal static class StorageSiloBuilderExtensions
 {
     public const string ProviderKey = "Storage:Provider";
     public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
     /// <summary>The storage named by Storage:Provider (default Sqlite). An unknown name stops start-up rather than silently using another store.</summary>
     public static ISiloBuilder AddConfiguredStorage(this ISiloBuilder silo, IConfiguration configuration)
@@ -15,6 +16,10 @@ internal static class StorageSiloBuilderExtensions
         {
             return silo.AddSqliteStorage(configuration);
         }
-        throw new InvalidOperationException($"{ProviderKey} is '{provider}', which this silo does not support; supported: {Sqlite}.");
+        if (string.Equals(provider, Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            return silo.AddPostgresStorage(configuration);
+        }
+        throw new InvalidOperationException($"{ProviderKey} is '{provider}', which this silo does not support; supported: {Sqlite}, {Postgres}.");
     }
 }

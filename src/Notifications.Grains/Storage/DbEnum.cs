@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
-namespace Notifications.Storage.Sqlite;
+namespace Notifications.Grains.Storage;
 
-/// <summary>Enums are stored by their API name (camelCase), so the database reads like the API.</summary>
-internal static class DbEnum
+/// <summary>Enums are stored by their API name (camelCase), so every database of ours reads like the API.</summary>
+public static class DbEnum
 {
     private static readonly ConcurrentDictionary<Enum, string> Names = new();
 

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Notifications.Grains.Storage;
+using Notifications.Testing;
+using Orleans.Storage;
+using StackExchange.Redis;
+
+namespace Notifications.StorageBench;
+
+/// <summary>
+/// The cluster profile's grain storage against Orleans' stock Redis provider, in one silo, in the same run, with the
+/// raw COPY rate of the same PostgreSQL server as the baseline:
+/// (a) raw PostgreSQL: binary COPY of grain-state rows, 1000 per committed COPY;
+/// (b) PostgresGrainStorage (ours, batched): concurrent writes of 1000 grains' ~1 KB JSON states;
+/// (c) Orleans' RedisGrainStorage (stock): the same writes, same JSON serializer, redis-server with appendfsync always.
+/// PostgreSQL runs with fsync on (durable), as a production server would.
+/// </summary>
+internal static class PostgresComparison
+{
+    private const int Grains = 1000;
+
+    public static async Task<int> RunAsync(TimeSpan phase)
+    {
+        await using var postgres = await PostgresServer.StartAsync(durable: true);
+        await using var redis = await RedisServer.StartAsync();
+        var connectionString = await postgres.CreateDatabaseAsync("bench");
+        Console.WriteLine($"PostgreSQL vs Redis grain storage, {phase.TotalSeconds:0} s per phase, {Environment.ProcessorCount} cores, PostgreSQL fsync on, Redis appendfsync always");
+
+        var payload = JsonSerializer.SerializeToUtf8Bytes(BenchState.For(0), NotificationJson.Options);
+        var baseline = await PostgresCopyBaseline.RowsPerSecondAsync(await postgres.CreateDatabaseAsync("copy"), payload, phase);
+        Console.WriteLine($"(a) raw PostgreSQL COPY, {payload.Length:N0}-byte rows, 1000 per COPY: {baseline,12:N0} rows/s");
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Storage:Postgres:ConnectionString"] = connectionString;
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+            silo.Services.AddPostgresRecordStores(builder.Configuration);
+            silo.AddPostgresGrainStorage("postgres");
+            silo.AddRedisGrainStorage("redis", options =>
+            {
+                options.ConfigurationOptions = ConfigurationOptions.Parse(redis.Endpoint);
+                options.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var ours = await GrainWritePhase.RunAsync(host.Services.GetRequiredKeyedService<IGrainStorage>("postgres"), "pg", Grains, phase);
+            Report("(b) PostgresGrainStorage (ours)", ours, baseline);
+            var stock = await GrainWritePhase.RunAsync(host.Services.GetRequiredKeyedService<IGrainStorage>("redis"), "redis", Grains, phase);
+            Report("(c) RedisGrainStorage (stock)", stock, baseline);
+            Console.WriteLine($"ours / stock: {ours.PerSecond / stock.PerSecond:0.00} x");
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                seconds = phase.TotalSeconds,
+                copyRowsPerSecond = Math.Round(baseline),
+                postgresWritesPerSecond = Math.Round(ours.PerSecond),
+                postgresCpuMicroseconds = Math.Round(ours.CpuMicrosecondsPerOperation, 1),
+                redisWritesPerSecond = Math.Round(stock.PerSecond),
+                redisCpuMicroseconds = Math.Round(stock.CpuMicrosecondsPerOperation, 1),
+                ratioPostgresToCopy = Math.Round(ours.PerSecond / baseline, 4),
+                ratioRedisToCopy = Math.Round(stock.PerSecond / baseline, 4),
+                ratioPostgresToRedis = Math.Round(ours.PerSecond / stock.PerSecond, 2),
+            }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+        return 0;
+    }
+
+    private static void Report(string name, PhaseResult result, double baseline) =>
+        Console.WriteLine($"{name}, {Grains} grains, concurrent writes: {result.PerSecond,12:N0} writes/s, {result.PerSecond / baseline:0.000} x COPY, {result.CpuMicrosecondsPerOperation:0.0} us CPU each");
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}

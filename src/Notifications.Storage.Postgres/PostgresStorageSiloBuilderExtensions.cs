@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Notifications.Grains;
+using Notifications.Grains.Storage;
+using Notifications.Storage.Postgres;
+
+namespace Orleans.Hosting;
+
+public static class PostgresStorageSiloBuilderExtensions
+{
+    /// <summary>
+    /// The cluster profile's storage: one PostgreSQL database shared by every silo, holding grain state (batched
+    /// writes), reminders and every record store; migrated at start-up under an advisory lock.
+    /// </summary>
+    public static ISiloBuilder AddPostgresStorage(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddPostgresRecordStores(configuration);
+        silo.AddPostgresGrainStorage(GrainStorageNames.Users);
+        silo.AddPostgresGrainStorage(GrainStorageNames.Quotas);
+        silo.UsePostgresReminderService();
+        return silo;
+    }
+
+    /// <summary>The database and the record stores in it (inbox, notifications, outbox, templates, keys, settings), migrated at silo start-up.</summary>
+    public static IServiceCollection AddPostgresRecordStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<PostgresStorageOptions>().Bind(configuration.GetSection(PostgresStorageOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PostgresStorageOptions>, PostgresStorageOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PostgresDatabase>();
+        services.AddSingleton<PostgresMigrations>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<PostgresMigrations>());
+        services.AddSingleton<IEffectStore, PostgresEffectStore>();
+        services.AddSingleton<IInboxStore, PostgresInboxStore>();
+        services.AddSingleton<INotificationStore, PostgresNotificationStore>();
+        services.AddSingleton<IDeliveryStore, PostgresDeliveryStore>();
+        services.AddSingleton<ITemplateStore, PostgresTemplateStore>();
+        services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
+        services.AddSingleton<ISettingsStore, PostgresSettingsStore>();
+        return services;
+    }
+}

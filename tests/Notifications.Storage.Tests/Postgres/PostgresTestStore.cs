@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Notifications.Storage.Postgres;
+
+namespace Notifications.Storage.Tests.Postgres;
+
+/// <summary>
+/// One test's database on the shared server, registered the way the silo registers it (record stores, two named
+/// grain storages, the reminder table) and migrated. Closing disposes every connection and batcher; opening again
+/// reads the same database from the server.
+/// </summary>
+internal sealed class PostgresTestStore(PostgresFixture fixture)
+{
+    /// <summary>A grain storage with the default options: clearing deletes the row.</summary>
+    public const string DeletingRows = "grains";
+
+    /// <summary>A grain storage that keeps a cleared grain's row, with its version.</summary>
+    public const string KeepingRows = "grains-keeping-rows";
+
+    private string? _connectionString;
+    private ServiceProvider? _services;
+
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("The PostgreSQL store is not open.");
+
+    public static ServiceProvider Build(string connectionString)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Postgres:ConnectionString"] = connectionString })
+            .Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddPostgresRecordStores(configuration);
+        services.AddPostgresGrainStorage(DeletingRows);
+        services.AddPostgresGrainStorage(KeepingRows, options => options.DeleteStateOnClear = false);
+        services.UsePostgresReminderService();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public async Task OpenAsync()
+    {
+        _connectionString ??= await fixture.Server.CreateDatabaseAsync("t");
+        _services = Build(_connectionString);
+        await _services.GetRequiredService<PostgresMigrations>().InitializeAsync(CancellationToken.None);
+    }
+
+    public async Task CloseAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+            _services = null;
+        }
+    }
+}
