@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Notifications.Grains;
+using Notifications.Grains.Storage;
 using NotificationSilo;
 using Orleans.Hosting;
 
@@ -92,12 +93,14 @@ internal static class StorageSiloBuilderExtensions
         {
             return;
         }
+        var serializer = new JsonGrainStateSerializer();
         foreach (var storage in GrainStorageNames.All)
         {
             silo.AddAzureTableGrainStorage(storage, options =>
             {
                 options.TableServiceClient = client;
                 options.TableName = table;
+                options.GrainStorageSerializer = serializer;
             });
         }
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Notifications.Grains.Storage;
 using Notifications.Storage.Sqlite.GrainStorage;
 using Orleans.Runtime.Hosting;
 
