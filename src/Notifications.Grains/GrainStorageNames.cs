@@ -7,4 +7,7 @@ public static class GrainStorageNames
 
     /// <summary>Producer keys' daily request counts.</summary>
     public const string Quotas = "quotas";
+
+    /// <summary>Every grain storage the grains use: a provider holding grain state registers each of them.</summary>
+    public static readonly IReadOnlyList<string> All = [Users, Quotas];
 }

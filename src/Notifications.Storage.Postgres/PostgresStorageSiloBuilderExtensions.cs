@@ -14,12 +14,20 @@ public static class PostgresStorageSiloBuilderExtensions
     /// The cluster profile's storage: one PostgreSQL database shared by every silo, holding grain state (batched
     /// writes), reminders and every record store; migrated at start-up under an advisory lock.
     /// </summary>
-    public static ISiloBuilder AddPostgresStorage(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddPostgresStorage(this ISiloBuilder silo, IConfiguration configuration, bool grainState = true, bool reminders = true)
     {
         silo.Services.AddPostgresRecordStores(configuration);
-        silo.AddPostgresGrainStorage(GrainStorageNames.Users);
-        silo.AddPostgresGrainStorage(GrainStorageNames.Quotas);
-        silo.UsePostgresReminderService();
+        if (grainState)
+        {
+            foreach (var name in GrainStorageNames.All)
+            {
+                silo.AddPostgresGrainStorage(name);
+            }
+        }
+        if (reminders)
+        {
+            silo.UsePostgresReminderService();
+        }
         return silo;
     }
 

@@ -11,14 +11,23 @@ public static class SqliteStorageSiloBuilderExtensions
 {
     /// <summary>
     /// The embedded profile's storage: one SQLite file (WAL) holding grain state, reminders and every record store,
-    /// behind one writer that group-commits; migrated at start-up. No server to install.
+    /// behind one writer that group-commits; migrated at start-up. No server to install. The cluster profile may keep
+    /// grain state (<paramref name="grainState"/>) or reminders (<paramref name="reminders"/>) elsewhere.
     /// </summary>
-    public static ISiloBuilder AddSqliteStorage(this ISiloBuilder silo, IConfiguration configuration)
+    public static ISiloBuilder AddSqliteStorage(this ISiloBuilder silo, IConfiguration configuration, bool grainState = true, bool reminders = true)
     {
         silo.Services.AddSqliteRecordStores(configuration);
-        silo.AddSqliteGrainStorage(GrainStorageNames.Users);
-        silo.AddSqliteGrainStorage(GrainStorageNames.Quotas);
-        silo.UseSqliteReminderService();
+        if (grainState)
+        {
+            foreach (var name in GrainStorageNames.All)
+            {
+                silo.AddSqliteGrainStorage(name);
+            }
+        }
+        if (reminders)
+        {
+            silo.UseSqliteReminderService();
+        }
         return silo;
     }
 

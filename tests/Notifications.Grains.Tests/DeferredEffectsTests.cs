@@ -9,7 +9,7 @@ namespace Notifications.Grains.Tests;
 /// state and are applied by the next turn or the next activation — once, however many times they are replayed.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class DeferredEffectsTests(ClusterFixture cluster)
+public class DeferredEffectsTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task Effects_that_failed_after_the_state_write_are_applied_once_by_the_next_turn_and_announced_once()

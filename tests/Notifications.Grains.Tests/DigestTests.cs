@@ -7,7 +7,7 @@ namespace Notifications.Grains.Tests;
 
 /// <summary>Digest windows and the rate limit's overflow digest, flushed by the grain's timer on the cluster's clock.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class DigestTests(ClusterFixture cluster)
+public class DigestTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task A_digest_window_flushes_once_into_one_inbox_item_that_names_its_actors()

@@ -6,7 +6,7 @@ namespace Notifications.Grains.Tests;
 
 /// <summary>A turn whose commit write fails is answered with the error, and nothing of it is delivered: a retry is the only copy.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class FailedCommitTests(ClusterFixture cluster)
+public class FailedCommitTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task A_soft_turn_whose_records_fail_is_reported_to_the_caller_and_leaves_nothing()

@@ -9,7 +9,7 @@ namespace Notifications.Grains.Tests;
 
 /// <summary>Two writers of one user's state (two silos' grain storage, or an activation and someone else): the ETag fences the stale one.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class FencingTests(ClusterFixture cluster)
+public class FencingTests(ClusterFixture cluster)
 {
     private const string StateName = "user";
 
@@ -25,15 +25,18 @@ public sealed class FencingTests(ClusterFixture cluster)
         var b = await ReadAsync(writerB, grainId);
         Assert.Equal((null, false), (a.ETag, a.RecordExists));
         await writerA.WriteStateAsync(StateName, grainId, Named(a, user, "A"));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => writerB.WriteStateAsync(StateName, grainId, Named(b, user, "B")));
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => writerB.WriteStateAsync(StateName, grainId, Named(b, user, "B")));
 
         // Both read the same version and update it: the second update is the stale one.
         var a2 = await ReadAsync(writerA, grainId);
         var b2 = await ReadAsync(writerB, grainId);
         Assert.Equal(a2.ETag, b2.ETag);
         await writerA.WriteStateAsync(StateName, grainId, Named(a2, user, "A2"));
-        var conflict = await Assert.ThrowsAsync<InconsistentStateException>(() => writerB.WriteStateAsync(StateName, grainId, Named(b2, user, "B2")));
-        Assert.Equal(a2.ETag, conflict.StoredEtag);
+        var conflict = await Assert.ThrowsAnyAsync<InconsistentStateException>(() => writerB.WriteStateAsync(StateName, grainId, Named(b2, user, "B2")));
+        if (ReportsStoredETag)
+        {
+            Assert.Equal(a2.ETag, conflict.StoredEtag);
+        }
 
         var stored = await ReadAsync(writerB, grainId);
         Assert.Equal(("A2", a2.ETag), (stored.State!.User!.Profile.DisplayName, stored.ETag));
@@ -53,13 +56,16 @@ public sealed class FencingTests(ClusterFixture cluster)
         var behindItsBack = await ReadAsync(other, grainId);
         await other.WriteStateAsync(StateName, grainId, Named(behindItsBack, user, "other writer"));
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => cluster.Silo(1).Users.UpsertAsync(user, new UserProfile { DisplayName = "stale" }, default));
+        await Assert.ThrowsAnyAsync<InconsistentStateException>(() => cluster.Silo(1).Users.UpsertAsync(user, new UserProfile { DisplayName = "stale" }, default));
 
         Assert.Equal("other writer", (await ReadAsync(other, grainId)).State!.User!.Profile.DisplayName);
         Assert.Equal("other writer", (await cluster.Silo(2).Users.GetAsync(user, default))!.Profile.DisplayName);
         await cluster.Silo(0).Users.UpsertAsync(user, new UserProfile { DisplayName = "third" }, default);
         Assert.Equal("third", (await ReadAsync(other, grainId)).State!.User!.Profile.DisplayName);
     }
+
+    /// <summary>Whether the provider says which version won in its conflict (Azure Table's says "Unknown").</summary>
+    protected virtual bool ReportsStoredETag => true;
 
     private IGrainStorage Storage(int silo) => cluster.Silo(silo).Services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Users);
 

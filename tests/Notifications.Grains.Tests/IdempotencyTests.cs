@@ -4,7 +4,7 @@ using Notifications.Grains.Tests.Infrastructure;
 namespace Notifications.Grains.Tests;
 
 [Collection(ClusterCollection.Name)]
-public sealed class IdempotencyTests(ClusterFixture cluster)
+public class IdempotencyTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task An_idempotency_key_answers_the_first_id_from_any_silo_and_sends_nothing_more()

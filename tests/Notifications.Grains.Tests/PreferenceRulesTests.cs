@@ -9,7 +9,7 @@ namespace Notifications.Grains.Tests;
 
 /// <summary>Preferences, critical categories and devices, through the services of different silos and real user grains.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class PreferenceRulesTests(ClusterFixture cluster)
+public class PreferenceRulesTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task Global_opt_out_suppresses_a_notification_and_a_critical_category_bypasses_it()

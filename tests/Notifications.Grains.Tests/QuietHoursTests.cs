@@ -7,7 +7,7 @@ namespace Notifications.Grains.Tests;
 
 /// <summary>Quiet hours on the cluster's clock: deferral released by the grain's timer, inbox-only mode, critical bypass.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class QuietHoursTests(ClusterFixture cluster)
+public class QuietHoursTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task Deferred_notification_is_released_once_when_the_clock_passes_the_window_end_and_critical_ones_never_wait()

@@ -8,7 +8,7 @@ namespace Notifications.Grains.Tests;
 
 /// <summary>Durable timers live in the grain's state; with no activation left, the "timers" reminder brings the grain back to run them.</summary>
 [Collection(ClusterCollection.Name)]
-public sealed class TimerDeactivationTests(ClusterFixture cluster)
+public class TimerDeactivationTests(ClusterFixture cluster)
 {
     [Fact]
     public async Task A_deferral_pending_while_its_grain_is_deactivated_is_released_exactly_once_by_the_reminder()

@@ -8,8 +8,9 @@ namespace Notifications.Grains.Tests.Infrastructure;
 /// <summary>
 /// Three in-process silos on one SQLite file and one manual clock, for the whole suite. Tests keep apart by using
 /// their own users; the clock only moves forward, so a test computes its instants from <see cref="Clock"/>.
+/// The cluster profiles (Redis membership, Azure Table grain state) derive from it and start their servers first.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public const int SiloCount = 3;
     /// <summary>Burst of the per-user token bucket in this cluster: small enough to overflow, large enough for the other tests.</summary>
@@ -36,6 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Properties["Storage:Sqlite:Synchronous"] = "NORMAL";
         builder.Properties["Storage:Sqlite:CacheSizeMb"] = "16";
         builder.Properties["Silo:Grain:RateLimitCapacity"] = RateLimitCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await ConfigureAsync(builder);
         builder.AddSiloBuilderConfigurator<NotificationSiloConfigurator>();
         builder.AddClientBuilderConfigurator<ContractClientConfigurator>();
         Cluster = builder.Build();
@@ -49,8 +51,14 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             ClusterParts.Unregister(_partsKey);
         }
+        await StopServersAsync();
         _directory.Dispose();
     }
+
+    /// <summary>Starts what the profile's silos connect to and names it in their configuration.</summary>
+    protected virtual Task ConfigureAsync(TestClusterBuilder builder) => Task.CompletedTask;
+
+    protected virtual Task StopServersAsync() => Task.CompletedTask;
 
     /// <summary>The application services of one running silo (0 is the primary, which hosts the test membership).</summary>
     public SiloApi Silo(int index) => new(Cluster.Silos[index]);

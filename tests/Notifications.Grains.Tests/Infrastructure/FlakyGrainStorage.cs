@@ -2,9 +2,14 @@ using Orleans.Storage;
 
 namespace Notifications.Grains.Tests.Infrastructure;
 
-/// <summary>The silo's real "users" grain storage, except that a state write armed by <see cref="StoreFaults"/> throws before it is made.</summary>
-internal sealed class FlakyGrainStorage(IGrainStorage inner, StoreFaults faults) : IGrainStorage
+/// <summary>
+/// The silo's real "users" grain storage, except that a state write armed by <see cref="StoreFaults"/> throws before
+/// it is made. It joins the silo lifecycle for the real storage, which may need it (Azure Table creates its table there).
+/// </summary>
+internal sealed class FlakyGrainStorage(IGrainStorage inner, StoreFaults faults) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
 {
+    public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) => inner.ReadStateAsync(stateName, grainId, grainState);
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

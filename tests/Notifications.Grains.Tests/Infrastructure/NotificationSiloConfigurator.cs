@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Grains.Storage;
+using NotificationSilo;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Reminders;
@@ -9,8 +10,9 @@ using Orleans.TestingHost;
 namespace Notifications.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// One silo of the test cluster, built as the product builds it (AddNotificationGrains + AddSqliteStorage on the
-/// cluster's one SQLite file), on the test's clock, with the record store and the grain storage behind the test's fault switch.
+/// One silo of the test cluster, built as the product builds it (AddNotificationGrains + the configured storage on the
+/// cluster's one SQLite file; Redis membership when the profile asks), on the test's clock, with the record store and
+/// the grain storage behind the test's fault switch.
 /// </summary>
 public sealed class NotificationSiloConfigurator : ISiloConfigurator
 {
@@ -28,15 +30,24 @@ public sealed class NotificationSiloConfigurator : ISiloConfigurator
         services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, parts.Clock);
         // Every reminder armed in memory when registered, however far its tick: no table refresh needed to fire it.
         siloBuilder.Configure<ReminderOptions>(options => options.ReminderLoadingWindow = TimeSpan.FromDays(3650));
-        // A killed silo is declared dead within seconds rather than the production default.
-        siloBuilder.Configure<ClusterMembershipOptions>(options =>
+        var cluster = ClusterSettings.Read(siloBuilder.Configuration);
+        if (cluster.Redis is { } redis)
         {
-            options.ProbeTimeout = TimeSpan.FromSeconds(2);
-            options.NumMissedProbesLimit = 2;
-        });
+            // The product's membership, failure-detector tuning included: the failover test holds it to its 5 s.
+            siloBuilder.UseRedisMembership(redis, cluster.RemindersOnRedis);
+        }
+        else
+        {
+            // A killed silo is declared dead within seconds rather than the production default.
+            siloBuilder.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = TimeSpan.FromSeconds(2);
+                options.NumMissedProbesLimit = 2;
+            });
+        }
 
         siloBuilder.AddNotificationGrains(siloBuilder.Configuration);
-        siloBuilder.AddSqliteStorage(siloBuilder.Configuration);
+        siloBuilder.AddConfiguredStorage(siloBuilder.Configuration);
         DecorateEffectStore(services, parts.Faults);
         DecorateGrainStorage(services, parts.Faults);
     }

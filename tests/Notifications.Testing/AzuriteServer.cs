@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Notifications.Testing;
+
+/// <summary>
+/// Azurite's table service (npm <c>azurite</c>, installed by the test project's setup.sh) as a private instance: a
+/// free loopback port, a temporary data location, a child of the test, stopped and removed with it.
+/// </summary>
+public sealed class AzuriteServer : IAsyncDisposable
+{
+    /// <summary>Azurite's well-known development account (public, documented; not a secret).</summary>
+    private const string Account = "devstoreaccount1";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private readonly TempDirectory _directory = new("azurite-");
+    private Process? _process;
+
+    private AzuriteServer(int port) => Port = port;
+
+    public int Port { get; }
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{Account};";
+
+    /// <param name="packageDirectory">The folder whose node_modules holds azurite.</param>
+    public static async Task<AzuriteServer> StartAsync(string packageDirectory)
+    {
+        var binary = Path.Combine(packageDirectory, "node_modules", ".bin", "azurite-table");
+        if (!File.Exists(binary))
+        {
+            throw new InvalidOperationException($"{binary} is missing: run the test project's setup.sh (npm ci in {packageDirectory}).");
+        }
+        var server = new AzuriteServer(FreePort.Next());
+        await server.RunAsync(binary);
+        return server;
+    }
+
+    private async Task RunAsync(string binary)
+    {
+        var start = new ProcessStartInfo(binary)
+        {
+            WorkingDirectory = _directory.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] arguments = ["--tableHost", "127.0.0.1", "--tablePort", Port.ToString(CultureInfo.InvariantCulture), "--location", _directory.Path, "--silent"];
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await Eventually.Until(Listens, $"azurite's table service listening on port {Port}", TimeSpan.FromSeconds(60));
+    }
+
+    private bool Listens()
+    {
+        if (_process!.HasExited)
+        {
+            throw new InvalidOperationException($"azurite exited with {_process.ExitCode} before listening on port {Port}.");
+        }
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _directory.Dispose();
+    }
+}
