@@ -20,12 +20,16 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly bool _asSystemUser;
     private int _databases;
 
-    private PostgresServer(TempDirectory directory, string bin, bool asSystemUser, int port)
+    private readonly string _settings;
+
+    private PostgresServer(TempDirectory directory, string bin, bool asSystemUser, int port, bool durable)
     {
         _directory = directory;
         _bin = bin;
         _asSystemUser = asSystemUser;
         Port = port;
+        _settings = $"-p {port} -k {directory.Path} -c listen_addresses=127.0.0.1 -c max_connections=200"
+            + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
     }
 
     public int Port { get; }
@@ -57,11 +61,8 @@ public sealed class PostgresServer : IAsyncDisposable
             for (var attempt = 1; ; attempt++)
             {
                 var port = FreePort();
-                var server = new PostgresServer(directory, bin, asSystemUser, port);
-                var settings = $"-p {port} -k {directory.Path} -c listen_addresses=127.0.0.1 -c max_connections=200"
-                    + (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
-                var (exitCode, output) = await RunCommandAsync(asSystemUser,
-                    [Path.Combine(bin, "pg_ctl"), "-D", server.DataDirectory, "-l", directory.File("server.log"), "-o", settings, "-w", "-t", "60", "start"], directory.Path);
+                var server = new PostgresServer(directory, bin, asSystemUser, port, durable);
+                var (exitCode, output) = await server.PgCtlStartAsync();
                 if (exitCode == 0)
                 {
                     return server;
@@ -100,6 +101,23 @@ public sealed class PostgresServer : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
         return ConnectionString(name);
     }
+
+    /// <summary>A clean, fast shutdown (open sessions are cut): what a database restart looks like to its clients.</summary>
+    public Task StopAsync() =>
+        RunAsync(_asSystemUser, [Path.Combine(_bin, "pg_ctl"), "-D", DataDirectory, "-m", "fast", "-w", "stop"], _directory.Path);
+
+    /// <summary>Starts the stopped server again on the same data and port.</summary>
+    public async Task StartAgainAsync()
+    {
+        var (exitCode, output) = await PgCtlStartAsync();
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl start failed ({exitCode}):\n{output}\n{ReadLog(_directory)}");
+        }
+    }
+
+    private Task<(int ExitCode, string Output)> PgCtlStartAsync() => RunCommandAsync(_asSystemUser,
+        [Path.Combine(_bin, "pg_ctl"), "-D", DataDirectory, "-l", _directory.File("server.log"), "-o", _settings, "-w", "-t", "60", "start"], _directory.Path);
 
     public async ValueTask DisposeAsync()
     {

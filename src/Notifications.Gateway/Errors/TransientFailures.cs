@@ -13,6 +13,8 @@ internal static class TransientFailures
     public static bool IsTransient(Exception exception) => exception switch
     {
         TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or InconsistentStateException => true,
+        // Any store's "the database is unreachable or restarting" (each ADO.NET provider says which of its errors are).
+        System.Data.Common.DbException { IsTransient: true } => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
 using Notifications.Delivery;
@@ -29,7 +30,8 @@ internal sealed class ChannelWorkerGrain(
     SiloActivity activity,
     IOptions<SiloOptions> options,
     NotificationMetrics metrics,
-    TimeProvider time) : Grain, IChannelWorkerGrain
+    TimeProvider time,
+    ILogger<ChannelWorkerGrain> logger) : Grain, IChannelWorkerGrain
 {
     public const string NotConfigured = "channel not configured";
 
@@ -44,12 +46,15 @@ internal sealed class ChannelWorkerGrain(
     public async Task<IReadOnlyList<DeliveryResult>> SendAsync(IReadOnlyList<DeliveryRequest> jobs)
     {
         using var concurrency = new SemaphoreSlim(_options.ConcurrencyPerLane);
+        var recorder = new DeliveryResultRecorder(store, _options.Lease, time, logger);
         var sends = jobs.Select(async job =>
         {
             await concurrency.WaitAsync().ConfigureAwait(true);
             try
             {
-                return await AttemptAsync(job, CancellationToken.None).ConfigureAwait(true);
+                var result = await AttemptAsync(job, CancellationToken.None).ConfigureAwait(true);
+                recorder.Add(result);
+                return result;
             }
             finally
             {
@@ -57,7 +62,7 @@ internal sealed class ChannelWorkerGrain(
             }
         });
         var results = await Task.WhenAll(sends).ConfigureAwait(true);
-        await store.CompleteAsync(results, CancellationToken.None).ConfigureAwait(true);
+        await recorder.RecordedAsync().ConfigureAwait(true);
         for (var i = 0; i < jobs.Count; i++)
         {
             activity.Attempted(jobs[i].Channel, jobs[i].Lane, results[i].Status, jobs[i].NotificationId, results[i].At);
