@@ -53,7 +53,7 @@ internal sealed class ChannelWorkerGrain(
             try
             {
                 var result = await AttemptAsync(job, CancellationToken.None).ConfigureAwait(true);
-                recorder.Add(result);
+                await recorder.RecordAsync(result).ConfigureAwait(true);
                 return result;
             }
             finally
@@ -62,7 +62,6 @@ internal sealed class ChannelWorkerGrain(
             }
         });
         var results = await Task.WhenAll(sends).ConfigureAwait(true);
-        await recorder.RecordedAsync().ConfigureAwait(true);
         for (var i = 0; i < jobs.Count; i++)
         {
             activity.Attempted(jobs[i].Channel, jobs[i].Lane, results[i].Status, jobs[i].NotificationId, results[i].At);

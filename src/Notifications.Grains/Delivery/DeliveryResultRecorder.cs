@@ -6,57 +6,61 @@ namespace Notifications.Grains.Delivery;
 
 /// <summary>
 /// Records each job's result as soon as its send ends, in small groups (whatever ended while the previous group was
-/// being written), instead of once the whole claim has been sent. A sent job whose result is not recorded is sent again
-/// by whoever claims it after its lease, so: a silo that dies mid-claim leaves only its in-flight sends to be repeated,
-/// and a store that cannot take results right now (restarting) is asked again, until the lease would have run out.
+/// being written). A sent job whose result is not recorded is sent again by whoever claims it after its lease, so the
+/// worker holds a send's concurrency slot until its result is recorded: a silo that dies repeats at most that many
+/// sends per lane, however slow its store. A store that cannot take results right now (restarting) is asked again,
+/// until the lease would have run out.
 /// </summary>
 internal sealed partial class DeliveryResultRecorder(IDeliveryStore store, TimeSpan giveUpAfter, TimeProvider time, ILogger logger)
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
-    private readonly List<DeliveryResult> _pending = [];
+    private List<DeliveryResult> _next = [];
+    private TaskCompletionSource _nextWritten = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _writing;
-    private Task _written = Task.CompletedTask;
 
-    public void Add(DeliveryResult result)
+    /// <summary>Completes once the group holding <paramref name="result"/> is written, or given up on.</summary>
+    public Task RecordAsync(DeliveryResult result)
     {
         bool start;
+        Task written;
         lock (_gate)
         {
-            _pending.Add(result);
+            _next.Add(result);
+            written = _nextWritten.Task;
             start = !_writing;
             _writing = true;
         }
         if (start)
         {
-            _written = WriteAsync();
+            _ = WriteAsync();
         }
+        return written;
     }
-
-    /// <summary>Once every added result is recorded (or given up on: its job comes back when its lease ends).</summary>
-    public Task RecordedAsync() => _written;
 
     private async Task WriteAsync()
     {
         while (true)
         {
-            DeliveryResult[] group;
+            List<DeliveryResult> group;
+            TaskCompletionSource written;
             lock (_gate)
             {
-                if (_pending.Count == 0)
+                if (_next.Count == 0)
                 {
                     _writing = false;
                     return;
                 }
-                group = [.. _pending];
-                _pending.Clear();
+                (group, written) = (_next, _nextWritten);
+                (_next, _nextWritten) = ([], new(TaskCreationOptions.RunContinuationsAsynchronously));
             }
             await WriteWithRetriesAsync(group).ConfigureAwait(true);
+            written.TrySetResult();
         }
     }
 
-    private async Task WriteWithRetriesAsync(DeliveryResult[] group)
+    private async Task WriteWithRetriesAsync(List<DeliveryResult> group)
     {
         var giveUpAt = time.GetUtcNow() + giveUpAfter;
         var wait = FirstRetry;
@@ -69,13 +73,13 @@ internal sealed partial class DeliveryResultRecorder(IDeliveryStore store, TimeS
             }
             catch (Exception exception) when (time.GetUtcNow() + wait < giveUpAt)
             {
-                LogRetrying(logger, exception, group.Length, wait);
+                LogRetrying(logger, exception, group.Count, wait);
                 await Task.Delay(wait, time).ConfigureAwait(true);
                 wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LongestRetry.Ticks));
             }
             catch (Exception exception)
             {
-                LogGaveUp(logger, exception, group.Length);
+                LogGaveUp(logger, exception, group.Count);
                 return;
             }
         }

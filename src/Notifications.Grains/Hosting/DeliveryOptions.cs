@@ -3,7 +3,10 @@ namespace Notifications.Grains.Hosting;
 /// <summary>Configuration section "Silo:Delivery": the delivery worker pools.</summary>
 public sealed class DeliveryOptions
 {
-    /// <summary>Concurrent sends per channel and lane: each lane has its own share, so bulk never starves critical.</summary>
+    /// <summary>
+    /// Concurrent sends per channel and lane: each lane has its own share, so bulk never starves critical. A send holds
+    /// its slot until its result is recorded, which bounds what a silo that dies leaves to be sent twice.
+    /// </summary>
     public int ConcurrencyPerLane { get; set; } = 8;
     public int ClaimBatchSize { get; set; } = 64;
     /// <summary>A claimed job whose worker died becomes due again after this lease.</summary>
