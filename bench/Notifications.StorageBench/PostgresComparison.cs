@@ -12,12 +12,13 @@ using StackExchange.Redis;
 namespace Notifications.StorageBench;
 
 /// <summary>
-/// The cluster profile's grain storage against Orleans' stock Redis provider, in one silo, in the same run, with the
-/// raw COPY rate of the same PostgreSQL server as the baseline:
+/// The cluster profile's grain storage against Orleans' stock providers, in one silo, in the same run, with the raw
+/// COPY rate of the same PostgreSQL server as the baseline:
 /// (a) raw PostgreSQL: binary COPY of grain-state rows, 1000 per committed COPY;
 /// (b) PostgresGrainStorage (ours, batched): concurrent writes of 1000 grains' ~1 KB JSON states;
-/// (c) Orleans' RedisGrainStorage (stock): the same writes, same JSON serializer, redis-server with appendfsync always.
-/// PostgreSQL runs with fsync on (durable), as a production server would.
+/// (c) Orleans' AdoNetGrainStorage (stock) on the same server, with a schema of ours (<see cref="StockAdoNetSchema"/>);
+/// (d) Orleans' RedisGrainStorage (stock): the same writes, redis-server with appendfsync always.
+/// All use the same JSON serializer. PostgreSQL runs with fsync on (durable), as a production server would.
 /// </summary>
 internal static class PostgresComparison
 {
@@ -28,11 +29,14 @@ internal static class PostgresComparison
         await using var postgres = await PostgresServer.StartAsync(durable: true);
         await using var redis = await RedisServer.StartAsync();
         var connectionString = await postgres.CreateDatabaseAsync("bench");
-        Console.WriteLine($"PostgreSQL vs Redis grain storage, {phase.TotalSeconds:0} s per phase, {Environment.ProcessorCount} cores, PostgreSQL fsync on, Redis appendfsync always");
+        Console.WriteLine($"PostgreSQL grain storage vs stock AdoNet and Redis, {phase.TotalSeconds:0} s per phase, {Environment.ProcessorCount} cores, PostgreSQL fsync on, Redis appendfsync always");
 
         var payload = JsonSerializer.SerializeToUtf8Bytes(BenchState.For(0), NotificationJson.Options);
         var baseline = await PostgresCopyBaseline.RowsPerSecondAsync(await postgres.CreateDatabaseAsync("copy"), payload, phase);
         Console.WriteLine($"(a) raw PostgreSQL COPY, {payload.Length:N0}-byte rows, 1000 per COPY: {baseline,12:N0} rows/s");
+
+        var adoNetDatabase = await postgres.CreateDatabaseAsync("adonet");
+        await StockAdoNetSchema.CreateAsync(adoNetDatabase);
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -42,6 +46,12 @@ internal static class PostgresComparison
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
             silo.Services.AddPostgresRecordStores(builder.Configuration);
             silo.AddPostgresGrainStorage("postgres");
+            silo.AddAdoNetGrainStorage("adonet", options =>
+            {
+                options.Invariant = "Npgsql";
+                options.ConnectionString = adoNetDatabase;
+                options.GrainStorageSerializer = new JsonGrainStateSerializer();
+            });
             silo.AddRedisGrainStorage("redis", options =>
             {
                 options.ConfigurationOptions = ConfigurationOptions.Parse(redis.Endpoint);
@@ -54,19 +64,25 @@ internal static class PostgresComparison
         {
             var ours = await GrainWritePhase.RunAsync(host.Services.GetRequiredKeyedService<IGrainStorage>("postgres"), "pg", Grains, phase);
             Report("(b) PostgresGrainStorage (ours)", ours, baseline);
+            var adoNet = await GrainWritePhase.RunAsync(host.Services.GetRequiredKeyedService<IGrainStorage>("adonet"), "adonet", Grains, phase);
+            Report("(c) AdoNetGrainStorage (stock, PostgreSQL)", adoNet, baseline);
             var stock = await GrainWritePhase.RunAsync(host.Services.GetRequiredKeyedService<IGrainStorage>("redis"), "redis", Grains, phase);
-            Report("(c) RedisGrainStorage (stock)", stock, baseline);
-            Console.WriteLine($"ours / stock: {ours.PerSecond / stock.PerSecond:0.00} x");
+            Report("(d) RedisGrainStorage (stock)", stock, baseline);
+            Console.WriteLine($"ours / stock AdoNet: {ours.PerSecond / adoNet.PerSecond:0.00} x, ours / stock Redis: {ours.PerSecond / stock.PerSecond:0.00} x");
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 seconds = phase.TotalSeconds,
                 copyRowsPerSecond = Math.Round(baseline),
                 postgresWritesPerSecond = Math.Round(ours.PerSecond),
                 postgresCpuMicroseconds = Math.Round(ours.CpuMicrosecondsPerOperation, 1),
+                adoNetWritesPerSecond = Math.Round(adoNet.PerSecond),
+                adoNetCpuMicroseconds = Math.Round(adoNet.CpuMicrosecondsPerOperation, 1),
                 redisWritesPerSecond = Math.Round(stock.PerSecond),
                 redisCpuMicroseconds = Math.Round(stock.CpuMicrosecondsPerOperation, 1),
                 ratioPostgresToCopy = Math.Round(ours.PerSecond / baseline, 4),
                 ratioRedisToCopy = Math.Round(stock.PerSecond / baseline, 4),
+                ratioAdoNetToCopy = Math.Round(adoNet.PerSecond / baseline, 4),
+                ratioPostgresToAdoNet = Math.Round(ours.PerSecond / adoNet.PerSecond, 2),
                 ratioPostgresToRedis = Math.Round(ours.PerSecond / stock.PerSecond, 2),
             }, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
         }
