@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,11 +42,13 @@ internal static class PostgresComparison
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration["Storage:Postgres:ConnectionString"] = connectionString;
+        builder.Configuration.AddInMemoryCollection(PiiTestKeys.Settings());
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
             silo.Services.AddPostgresRecordStores(builder.Configuration);
-            silo.AddPostgresGrainStorage("postgres");
+            // Plain JSON like the stock providers below (the silo seals states by default): the same bytes for all.
+            silo.AddPostgresGrainStorage("postgres", options => options.GrainStorageSerializer = new JsonGrainStateSerializer());
             silo.AddAdoNetGrainStorage("adonet", options =>
             {
                 options.Invariant = "Npgsql";
