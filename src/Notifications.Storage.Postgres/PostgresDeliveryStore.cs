@@ -2,6 +2,7 @@ using System.Text.Json;
 using Npgsql;
 using Notifications.Api;
 using Notifications.Delivery;
+using Notifications.Grains.Privacy;
 using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Postgres;
@@ -9,9 +10,10 @@ namespace Notifications.Storage.Postgres;
 /// <summary>
 /// The delivery outbox, shared by every silo of the cluster. Claims lock the rows they take with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so workers on several silos claiming the same channel at once get disjoint jobs
-/// instead of waiting for each other; a status change reads the current status under a row lock first.
+/// instead of waiting for each other; a status change reads the current status under a row lock first. Targets are
+/// stored sealed (Security:Pii) and opened only where they leave the store.
 /// </summary>
-internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDeliveryStore
+internal sealed class PostgresDeliveryStore(PostgresDatabase database, PiiProtector pii) : IDeliveryStore
 {
     /// <summary>A callback for a message id we never recorded is not ours (or its send was lost): forget it after a day.</summary>
     private static readonly TimeSpan PendingEventLifetime = TimeSpan.FromDays(1);
@@ -45,7 +47,7 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
         {
             var content = JsonSerializer.Deserialize<RenderedContent>(reader.GetString(6), NotificationJson.Options)!;
             var request = new DeliveryRequest(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), channel,
-                reader.GetString(3), lane, reader.GetInt32(4), reader.GetString(5), content)
+                pii.Unprotect(reader.GetString(3)), lane, reader.GetInt32(4), reader.GetString(5), content)
             {
                 TraceParent = reader.NullableString(7),
             };
@@ -112,7 +114,7 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
             .With("provider", providerMessageId).With("channel", DbEnum.Name(channel));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new ProviderDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DbEnum.Parse<DeliveryStatus>(reader.GetString(3)))
+            ? new ProviderDelivery(reader.GetInt64(0), reader.GetString(1), pii.Unprotect(reader.GetString(2)), DbEnum.Parse<DeliveryStatus>(reader.GetString(3)))
             : null;
     }
 
@@ -197,7 +199,7 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
             return replayed;
         }, cancellationToken);
 
-    private static async Task<List<DeadLetterView>> ReadDeadLettersAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private async Task<List<DeadLetterView>> ReadDeadLettersAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var page = new List<DeadLetterView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -205,7 +207,7 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database) : IDelive
         {
             var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(3));
             page.Add(new DeadLetterView(reader.GetInt64(0), reader.GetGuid(1), reader.GetString(2), channel,
-                TargetMask.Mask(channel, reader.GetString(4)), (Priority)reader.GetInt32(5), reader.GetInt32(6),
+                TargetMask.Mask(channel, pii.Unprotect(reader.GetString(4))), (Priority)reader.GetInt32(5), reader.GetInt32(6),
                 reader.NullableString(7), Pg.Instant(reader.GetInt64(8))));
         }
         return page;

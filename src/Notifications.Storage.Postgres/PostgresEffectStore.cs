@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using Notifications.Grains.Privacy;
 using Notifications.Grains.Storage;
 using Notifications.Grains.Users;
 
@@ -10,7 +11,7 @@ namespace Notifications.Storage.Postgres;
 /// statements over arrays, however many records the turn has. Every statement is idempotent: replaying a turn after
 /// a crash changes nothing it already wrote.
 /// </summary>
-internal sealed class PostgresEffectStore(PostgresDatabase database) : IEffectStore
+internal sealed class PostgresEffectStore(PostgresDatabase database, PiiProtector pii) : IEffectStore
 {
     private const string UpsertNotifications = """
         INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at)
@@ -85,7 +86,7 @@ internal sealed class PostgresEffectStore(PostgresDatabase database) : IEffectSt
                 .With("notification", jobs.Select(d => d.NotificationId).ToArray())
                 .With("user", jobs.Select(d => d.UserId).ToArray())
                 .With("channel", jobs.Select(d => DbEnum.Name(d.Channel)).ToArray())
-                .With("target", jobs.Select(d => d.Target).ToArray())
+                .With("target", jobs.Select(d => pii.Protect(d.Target)).ToArray())
                 .With("lane", jobs.Select(d => (int)d.Lane).ToArray())
                 .With("status", jobs.Select(d => DbEnum.Name(d.Status)).ToArray())
                 .With("due", jobs.Select(d => Pg.Ms(d.DueAt)).ToArray())

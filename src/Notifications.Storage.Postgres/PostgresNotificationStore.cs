@@ -1,11 +1,12 @@
 using Npgsql;
 using Notifications.Api;
 using Notifications.Delivery;
+using Notifications.Grains.Privacy;
 using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Postgres;
 
-internal sealed class PostgresNotificationStore(PostgresDatabase database) : INotificationStore
+internal sealed class PostgresNotificationStore(PostgresDatabase database, PiiProtector pii) : INotificationStore
 {
     private const string Columns = "id, user_id, type, category, priority, status, title, body, created_at";
 
@@ -44,7 +45,7 @@ internal sealed class PostgresNotificationStore(PostgresDatabase database) : INo
             return views;
         }, cancellationToken);
 
-    private static async Task<List<DeliveryView>> DeliveriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid notificationId, CancellationToken cancellationToken)
+    private async Task<List<DeliveryView>> DeliveriesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid notificationId, CancellationToken cancellationToken)
     {
         var deliveries = new List<DeliveryView>();
         // The inbox row is the in-app delivery: delivered when written, opened once the user read it, clicked once
@@ -108,7 +109,7 @@ internal sealed class PostgresNotificationStore(PostgresDatabase database) : INo
             {
                 var id = reader.GetInt64(0);
                 var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(1));
-                deliveries.Add(new DeliveryView(id, channel, TargetMask.Mask(channel, reader.GetString(2)),
+                deliveries.Add(new DeliveryView(id, channel, TargetMask.Mask(channel, pii.Unprotect(reader.GetString(2))),
                     DbEnum.Parse<DeliveryStatus>(reader.GetString(3)), reader.GetInt32(4), reader.NullableString(5), Pg.Instant(reader.GetInt64(6)),
                     logs.TryGetValue(id, out var history) ? history : [], reader.NullableString(7)));
             }

@@ -31,10 +31,15 @@ public static class PostgresStorageSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The database and the record stores in it (inbox, notifications, outbox, templates, keys, settings), migrated at silo start-up.</summary>
+    /// <summary>
+    /// The database and the record stores in it (inbox, notifications, outbox, templates, keys, settings), migrated at
+    /// silo start-up. Delivery targets are sealed with the Security:Pii keys.
+    /// </summary>
     public static IServiceCollection AddPostgresRecordStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PostgresStorageOptions>().Bind(configuration.GetSection(PostgresStorageOptions.Section)).ValidateOnStart();
+        // No generated key file here: every silo of a cluster must seal with the same keys, so they are configured.
+        services.AddPersonalDataProtection(configuration);
         services.AddSingleton<IValidateOptions<PostgresStorageOptions>, PostgresStorageOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PostgresDatabase>();

@@ -36,7 +36,7 @@ public sealed class PostgresSiloTests(PostgresSiloFixture silo) : IClassFixture<
     [InlineData("Hots=localhost")]
     public async Task A_silo_on_postgres_without_a_usable_connection_string_refuses_to_start_and_names_the_setting(string connectionString)
     {
-        await using var factory = new TestSilo<Program>(new Dictionary<string, string?>
+        await using var factory = new TestSilo<Program>(new Dictionary<string, string?>(PiiTestKeys.Settings())
         {
             ["Storage:Provider"] = "Postgres",
             ["Storage:Postgres:ConnectionString"] = connectionString,

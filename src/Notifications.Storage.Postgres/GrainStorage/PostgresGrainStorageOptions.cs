@@ -8,7 +8,7 @@ namespace Notifications.Storage.Postgres.GrainStorage;
 /// </summary>
 public sealed class PostgresGrainStorageOptions : IStorageProviderSerializerOptions
 {
-    /// <summary>How states are turned into bytes; defaults to JSON with the API's options.</summary>
+    /// <summary>How states are turned into bytes; defaults to JSON with the API's options, sealed with the Security:Pii keys.</summary>
     public IGrainStorageSerializer GrainStorageSerializer { get; set; } = null!;
 
     /// <summary>When set, clearing a grain's state deletes its row; otherwise the row stays with an empty state and its version.</summary>

@@ -31,7 +31,8 @@ public static class PostgresGrainStorageSiloBuilderExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<GrainStateBatchWriter>();
         services.TryAddSingleton<GrainStateBatchReader>();
-        services.AddOptions<PostgresGrainStorageOptions>(name).PostConfigure<JsonGrainStateSerializer>((o, json) => o.GrainStorageSerializer ??= json);
+        // Sealed by default: a user's state holds their addresses, numbers and device tokens.
+        services.AddOptions<PostgresGrainStorageOptions>(name).PostConfigure<JsonGrainStateSerializer, Notifications.Grains.Privacy.PiiProtector>((o, json, pii) => o.GrainStorageSerializer ??= pii.Sealing(json));
         services.AddGrainStorage(name, PostgresGrainStorageFactory.Create);
         return services;
     }

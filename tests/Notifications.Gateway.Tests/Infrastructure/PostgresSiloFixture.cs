@@ -8,7 +8,9 @@ public sealed class PostgresSiloFixture : SiloFixture
     private PostgresServer? _server;
     private string _connectionString = "";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    private readonly Dictionary<string, string?> _pii = PiiTestKeys.Settings();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(_pii)
     {
         ["Storage:Provider"] = "Postgres",
         ["Storage:Postgres:ConnectionString"] = _connectionString,

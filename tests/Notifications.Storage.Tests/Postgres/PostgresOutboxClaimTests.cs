@@ -17,8 +17,10 @@ public sealed class PostgresOutboxClaimTests(PostgresFixture fixture)
     {
         const int Jobs = 300;
         var connectionString = await fixture.Server.CreateDatabaseAsync("claims");
-        await using var siloA = PostgresTestStore.Build(connectionString);
-        await using var siloB = PostgresTestStore.Build(connectionString);
+        // Two silos of one cluster: the same database and the same Security:Pii keys.
+        var pii = Notifications.Testing.PiiTestKeys.Settings();
+        await using var siloA = PostgresTestStore.Build(connectionString, pii);
+        await using var siloB = PostgresTestStore.Build(connectionString, pii);
         await siloA.GetRequiredService<Notifications.Storage.Postgres.PostgresMigrations>().InitializeAsync(CancellationToken.None);
         var content = new RenderedContent("t", "b", null, "c", null, new Dictionary<string, string>());
         var id = Guid.NewGuid();

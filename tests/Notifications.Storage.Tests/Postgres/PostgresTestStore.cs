@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Storage.Postgres;
+using Notifications.Testing;
 
 namespace Notifications.Storage.Tests.Postgres;
 
@@ -17,16 +18,17 @@ internal sealed class PostgresTestStore(PostgresFixture fixture)
     /// <summary>A grain storage that keeps a cleared grain's row, with its version.</summary>
     public const string KeepingRows = "grains-keeping-rows";
 
+    /// <summary>One key ring for the test's life: reopening must read what was sealed before.</summary>
+    private readonly Dictionary<string, string?> _pii = PiiTestKeys.Settings();
     private string? _connectionString;
     private ServiceProvider? _services;
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The PostgreSQL store is not open.");
 
-    public static ServiceProvider Build(string connectionString)
+    public static ServiceProvider Build(string connectionString, IReadOnlyDictionary<string, string?>? pii = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Postgres:ConnectionString"] = connectionString })
-            .Build();
+        var settings = new Dictionary<string, string?>(pii ?? PiiTestKeys.Settings()) { ["Storage:Postgres:ConnectionString"] = connectionString };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddPostgresRecordStores(configuration);
         services.AddPostgresGrainStorage(DeletingRows);
@@ -38,7 +40,7 @@ internal sealed class PostgresTestStore(PostgresFixture fixture)
     public async Task OpenAsync()
     {
         _connectionString ??= await fixture.Server.CreateDatabaseAsync("t");
-        _services = Build(_connectionString);
+        _services = Build(_connectionString, _pii);
         await _services.GetRequiredService<PostgresMigrations>().InitializeAsync(CancellationToken.None);
     }
 
