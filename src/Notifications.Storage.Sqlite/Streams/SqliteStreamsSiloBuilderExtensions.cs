@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Notifications.Storage.Sqlite;
+using Notifications.Storage.Sqlite.Streams;
+
+namespace Orleans.Hosting;
+
+public static class SqliteStreamsSiloBuilderExtensions
+{
+    /// <summary>
+    /// A durable Orleans persistent-stream provider named <paramref name="name"/> whose queues are rows of the silo's
+    /// SQLite file: an event is committed when <c>OnNextAsync</c> returns, delivered at least once in per-stream order,
+    /// and deleted once delivered; a restart (even after <c>kill -9</c>) redelivers what was not. Needs the SQLite
+    /// database (<c>AddSqliteStorage</c> / <c>AddSqliteRecordStores</c> register it and its migrations).
+    /// <paramref name="configureStream"/> reaches Orleans' own settings (pulling agent period, balancer, backoff).
+    /// </summary>
+    public static ISiloBuilder AddSqliteStreams(
+        this ISiloBuilder builder,
+        string name,
+        Action<SqliteStreamOptions>? configure = null,
+        Action<ISiloPersistentStreamConfigurator>? configureStream = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        builder.ConfigureServices(services =>
+        {
+            var options = services.AddOptions<SqliteStreamOptions>(name).ValidateOnStart();
+            if (configure is not null)
+            {
+                options.Configure(configure);
+            }
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStreamOptions>, SqliteStreamOptionsValidator>());
+            services.TryAddSingleton(sp => new SqliteStreamQueueStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        });
+        return builder.AddPersistentStreams(name, SqliteQueueAdapterFactory.Create, stream => configureStream?.Invoke(stream));
+    }
+}
