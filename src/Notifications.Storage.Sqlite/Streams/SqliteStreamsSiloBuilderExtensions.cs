@@ -22,16 +22,20 @@ public static class SqliteStreamsSiloBuilderExtensions
         Action<ISiloPersistentStreamConfigurator>? configureStream = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        builder.ConfigureServices(services =>
-        {
-            var options = services.AddOptions<SqliteStreamOptions>(name).ValidateOnStart();
-            if (configure is not null)
-            {
-                options.Configure(configure);
-            }
-            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStreamOptions>, SqliteStreamOptionsValidator>());
-            services.TryAddSingleton(sp => new SqliteStreamQueueStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        });
+        builder.ConfigureServices(services => services.AddSqliteStreamQueues(name, configure));
         return builder.AddPersistentStreams(name, SqliteQueueAdapterFactory.Create, stream => configureStream?.Invoke(stream));
+    }
+
+    /// <summary>The provider's options and queue store, without Orleans' pulling agents (the adapter's own tests use this).</summary>
+    internal static IServiceCollection AddSqliteStreamQueues(this IServiceCollection services, string name, Action<SqliteStreamOptions>? configure)
+    {
+        var options = services.AddOptions<SqliteStreamOptions>(name).ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStreamOptions>, SqliteStreamOptionsValidator>());
+        services.TryAddSingleton(sp => new SqliteStreamQueueStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        return services;
     }
 }
