@@ -41,14 +41,4 @@ internal sealed class SqliteStreamQueueStore(SqliteDatabase database, TimeProvid
             }
             return deleted;
         }, CancellationToken.None, lane);
-
-    /// <summary>Rows not yet acknowledged, for operators and tests.</summary>
-    public Task<long> CountAsync(string provider, CancellationToken cancellationToken) =>
-        database.ReadAsync(connection =>
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT COUNT(*) FROM stream_messages WHERE provider = $provider";
-            command.With("$provider", provider);
-            return (long)command.ExecuteScalar()!;
-        }, cancellationToken);
 }
