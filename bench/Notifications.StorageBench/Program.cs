@@ -11,10 +11,13 @@ using Notifications.StorageBench;
 // (a) raw SQLite: small rows in 1000-row transactions into a fresh file (WAL, synchronous FULL);
 // (b) SqliteGrainStorage: concurrent grain-state writes (1000 grains, each rewriting its ~1 KB JSON state);
 // (c) SqliteEffectStore: concurrent ApplyAsync of one turn's records (1 notification record + 1 inbox row).
-// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10]
+// With --streams: the SQLite stream provider end to end instead (see Streams/StreamsBench.cs).
+// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10] [--streams [--producers 128]]
 const int Grains = 1000;
 const int Turns = 1000;
 var seconds = 10;
+var streams = false;
+var producers = 128;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds > 0)
@@ -22,7 +25,17 @@ for (var i = 0; i < args.Length; i++)
         i++;
         continue;
     }
-    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N]   (N > 0: seconds per phase, 10 by default)");
+    if (args[i] == "--streams")
+    {
+        streams = true;
+        continue;
+    }
+    if (args[i] == "--producers" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out producers) && producers > 0)
+    {
+        i++;
+        continue;
+    }
+    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N] [--streams [--producers P]]   (N > 0: seconds per phase, 10 by default; P > 0: concurrent producers, 128 by default)");
     return 2;
 }
 var phase = TimeSpan.FromSeconds(seconds);
@@ -30,6 +43,10 @@ var directory = Path.Combine(Path.GetTempPath(), $"storage-bench-{Guid.NewGuid()
 Directory.CreateDirectory(directory);
 try
 {
+    if (streams)
+    {
+        return await Notifications.StorageBench.Streams.StreamsBench.RunAsync(directory, TimeSpan.FromSeconds(seconds), producers);
+    }
     Console.WriteLine($"SQLite storage, {seconds} s per phase, WAL, synchronous FULL, {Environment.ProcessorCount} cores");
     var baseline = SqliteBaseline.BatchedRowsPerSecond(directory, "FULL", phase);
     Console.WriteLine($"(a) raw SQLite, small rows in 1000-row transactions: {baseline,12:N0} rows/s");
