@@ -12,12 +12,13 @@ using Notifications.StorageBench;
 // (b) SqliteGrainStorage: concurrent grain-state writes (1000 grains, each rewriting its ~1 KB JSON state);
 // (c) SqliteEffectStore: concurrent ApplyAsync of one turn's records (1 notification record + 1 inbox row).
 // With --streams: the SQLite stream provider end to end instead (see Streams/StreamsBench.cs).
-// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10] [--streams [--producers 128]]
+// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10] [--streams [--producers 128] [--events-per-call 1]]
 const int Grains = 1000;
 const int Turns = 1000;
 var seconds = 10;
 var streams = false;
 var producers = 128;
+var eventsPerCall = 1;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds > 0)
@@ -35,7 +36,12 @@ for (var i = 0; i < args.Length; i++)
         i++;
         continue;
     }
-    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N] [--streams [--producers P]]   (N > 0: seconds per phase, 10 by default; P > 0: concurrent producers, 128 by default)");
+    if (args[i] == "--events-per-call" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out eventsPerCall) && eventsPerCall is > 0 and <= 10_000)
+    {
+        i++;
+        continue;
+    }
+    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N] [--streams [--producers P] [--events-per-call E]]   (N > 0: seconds per phase, 10 by default; P > 0: concurrent producers, 128 by default; E in 1..10000: events per publish call, 1 by default)");
     return 2;
 }
 var phase = TimeSpan.FromSeconds(seconds);
@@ -45,7 +51,7 @@ try
 {
     if (streams)
     {
-        return await Notifications.StorageBench.Streams.StreamsBench.RunAsync(directory, TimeSpan.FromSeconds(seconds), producers);
+        return await Notifications.StorageBench.Streams.StreamsBench.RunAsync(directory, TimeSpan.FromSeconds(seconds), producers, eventsPerCall);
     }
     Console.WriteLine($"SQLite storage, {seconds} s per phase, WAL, synchronous FULL, {Environment.ProcessorCount} cores");
     var baseline = SqliteBaseline.BatchedRowsPerSecond(directory, "FULL", phase);

@@ -15,15 +15,15 @@ namespace Notifications.StorageBench.Streams;
 /// <summary>
 /// Events per second end to end (publish in a producer grain until its event is in an implicit subscriber), in one
 /// silo, in the same run: (a) raw SQLite, small rows in 1000-row transactions, the disk's ceiling; (b) Orleans'
-/// memory streams, no durability, the runtime's ceiling; (c) the SQLite stream provider, synchronous FULL. Producers
-/// publish one event per call, many at once, as a campaign's fan-out chunks would; a phase ends when every
-/// published event has been received.
+/// memory streams, no durability, the runtime's ceiling; (c) the SQLite stream provider, synchronous FULL. Many
+/// producers publish at once, one event per call or a chunk per <c>OnNextBatchAsync</c> (one queue row); a phase
+/// ends when every published event has been received.
 /// </summary>
 internal static class StreamsBench
 {
-    public static async Task<int> RunAsync(string directory, TimeSpan phase, int producers)
+    public static async Task<int> RunAsync(string directory, TimeSpan phase, int producers, int eventsPerCall)
     {
-        Console.WriteLine($"Streams, {phase.TotalSeconds:0} s of publishing per phase, {producers} producers (one stream each), {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
+        Console.WriteLine($"Streams, {phase.TotalSeconds:0} s of publishing per phase, {producers} producers (one stream each), {eventsPerCall} event(s) per publish call, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
         var baseline = SqliteBaseline.BatchedRowsPerSecond(directory, "FULL", phase);
         Console.WriteLine($"(a) raw SQLite, small rows in 1000-row transactions: {baseline,12:N0} rows/s");
 
@@ -31,12 +31,12 @@ internal static class StreamsBench
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         // Warm both paths (activations, pulling agents, prepared statements) before timing them.
-        await RunPhaseAsync(grains, StreamsBenchNames.Memory, TimeSpan.FromSeconds(1), producers);
-        await RunPhaseAsync(grains, StreamsBenchNames.Sqlite, TimeSpan.FromSeconds(1), producers);
+        await RunPhaseAsync(grains, StreamsBenchNames.Memory, TimeSpan.FromSeconds(1), producers, eventsPerCall);
+        await RunPhaseAsync(grains, StreamsBenchNames.Sqlite, TimeSpan.FromSeconds(1), producers, eventsPerCall);
 
-        var memory = await RunPhaseAsync(grains, StreamsBenchNames.Memory, phase, producers);
+        var memory = await RunPhaseAsync(grains, StreamsBenchNames.Memory, phase, producers, eventsPerCall);
         Report("(b) Orleans memory streams", memory, baseline, memory.PerSecond);
-        var sqlite = await RunPhaseAsync(grains, StreamsBenchNames.Sqlite, phase, producers);
+        var sqlite = await RunPhaseAsync(grains, StreamsBenchNames.Sqlite, phase, producers, eventsPerCall);
         Report("(c) SQLite streams (durable)", sqlite, baseline, memory.PerSecond);
         await host.StopAsync();
 
@@ -44,6 +44,7 @@ internal static class StreamsBench
         {
             seconds = phase.TotalSeconds,
             producers,
+            eventsPerCall,
             baselineRowsPerSecond = Math.Round(baseline),
             memoryEventsPerSecond = Math.Round(memory.PerSecond),
             memoryCpuMicroseconds = Math.Round(memory.CpuMicrosecondsPerOperation, 1),
@@ -57,8 +58,9 @@ internal static class StreamsBench
 
     private static IHost BuildSilo(string databasePath)
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        // No defaults: the repository's appsettings.json (information-level logging) is not this benchmark's.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = databasePath });
         builder.UseOrleans(silo =>
         {
@@ -72,7 +74,7 @@ internal static class StreamsBench
         return builder.Build();
     }
 
-    private static async Task<PhaseResult> RunPhaseAsync(IGrainFactory grains, string provider, TimeSpan duration, int producers)
+    private static async Task<PhaseResult> RunPhaseAsync(IGrainFactory grains, string provider, TimeSpan duration, int producers, int eventsPerCall)
     {
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
@@ -80,7 +82,7 @@ internal static class StreamsBench
         var watch = Stopwatch.StartNew();
         var until = DateTime.UtcNow + duration;
         var run = Guid.NewGuid().ToString("N");
-        var counts = await Task.WhenAll(Enumerable.Range(0, producers).Select(i => grains.GetGrain<IBenchProducerGrain>($"{provider}-{run}-{i}").PublishUntilAsync(provider, until)));
+        var counts = await Task.WhenAll(Enumerable.Range(0, producers).Select(i => grains.GetGrain<IBenchProducerGrain>($"{provider}-{run}-{i}").PublishUntilAsync(provider, until, eventsPerCall)));
         var published = counts.Sum();
         while (StreamsBenchCounter.Count - receivedBefore < published)
         {
