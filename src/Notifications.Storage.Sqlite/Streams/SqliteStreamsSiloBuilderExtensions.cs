@@ -35,7 +35,10 @@ public static class SqliteStreamsSiloBuilderExtensions
             options.Configure(configure);
         }
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStreamOptions>, SqliteStreamOptionsValidator>());
-        services.TryAddSingleton(sp => new SqliteStreamQueueStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(sp => new SqliteStreamQueueStore(
+            sp.GetService<SqliteDatabase>() ?? throw new InvalidOperationException(
+                $"The SQLite stream provider '{name}' keeps its queues in the silo's SQLite file, which is not registered: call AddSqliteStorage (or AddSqliteRecordStores) before AddSqliteStreams."),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 }

@@ -72,5 +72,18 @@ public sealed class SqliteStreamQueueTests : StreamQueueConformance, IDisposable
         Assert.Contains("QueueCount must be between 1 and 1024 (was 0)", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_provider_without_the_sqlite_database_fails_with_a_message_saying_what_to_register()
+    {
+        using var services = new ServiceCollection().AddLogging()
+            .AddSerializer(serializer => serializer.AddAssembly(typeof(SqliteBatchContainer).Assembly))
+            .AddSqliteStreamQueues("lonely", configure: null)
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<InvalidOperationException>(() => SqliteQueueAdapterFactory.Create(services, "lonely"));
+
+        Assert.Contains("call AddSqliteStorage (or AddSqliteRecordStores) before AddSqliteStreams", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _store.Dispose();
 }
