@@ -27,6 +27,27 @@ public sealed class StreamCluster : IAsyncDisposable
     public Task PublishAsync(string streamKey, int from, int count) =>
         Cluster.GrainFactory.GetGrain<IStreamProducerGrain>(Random.Shared.NextInt64()).PublishAsync(streamKey, from, count);
 
+    /// <summary>
+    /// Publishes while the cluster may still be learning that a silo died: a call that fails (its producer was placed
+    /// on the dead silo) is made again with another producer. Events of the failed call may then be queued twice,
+    /// which at-least-once allows.
+    /// </summary>
+    public async Task PublishRetryingAsync(string streamKey, int from, int count)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PublishAsync(streamKey, from, count);
+                return;
+            }
+            catch (Exception) when (attempt < 20)
+            {
+                await Task.Yield();
+            }
+        }
+    }
+
     /// <summary>Stops every silo without a graceful shutdown: pulling agents, receivers and caches vanish as in <c>kill -9</c>.</summary>
     public async Task KillAsync()
     {
@@ -34,6 +55,14 @@ public sealed class StreamCluster : IAsyncDisposable
         {
             await Cluster.KillSiloAsync(silo);
         }
+    }
+
+    /// <summary>Kills one secondary silo (the test membership lives on the primary, which must survive).</summary>
+    public async Task KillSecondaryAsync()
+    {
+        var secondary = Cluster.SecondarySilos[0];
+        await Cluster.KillSiloAsync(secondary);
+        await secondary.DisposeAsync();
     }
 
     /// <summary>Queue rows not yet acknowledged, read from the file itself.</summary>
