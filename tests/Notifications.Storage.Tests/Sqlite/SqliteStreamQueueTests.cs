@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Notifications.Storage.Sqlite;
 using Notifications.Storage.Sqlite.Streams;
 using Notifications.Storage.Tests.Streams;
 using Orleans.Hosting;
@@ -42,6 +43,33 @@ public sealed class SqliteStreamQueueTests : StreamQueueConformance, IDisposable
 
         var receiver = otherAdapter.CreateReceiver(other.GetStreamQueueMapper().GetQueueForStream(stream));
         Assert.Empty(await receiver.GetQueueMessagesAsync(100, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_row_that_cannot_be_decoded_is_skipped_without_stalling_its_queue_and_stays_in_the_table()
+    {
+        var services = _store.Services;
+        var factory = SqliteQueueAdapterFactory.Create(services, StreamQueueSettings.Kit.Provider);
+        var adapter = await factory.CreateAdapter(CancellationToken.None);
+        var stream = StreamId.Create("kit", $"garbled-{Guid.NewGuid():N}");
+        var queue = factory.GetStreamQueueMapper().GetQueueForStream(stream);
+        var database = services.GetRequiredService<SqliteDatabase>();
+        await database.WriteAsync(session => session.Raw("INSERT INTO stream_messages (provider, queue, stream_id, payload, enqueued_at) VALUES (?1, ?2, ?3, ?4, 0)")
+            .Bind(1, StreamQueueSettings.Kit.Provider).Bind(2, (long)queue.GetNumericId()).Bind(3, stream.ToString()).BindBlob(4, [0xde, 0xad, 0xbe, 0xef]).Execute(), CancellationToken.None);
+        await adapter.QueueMessageAsync(stream, "after the garbage", null, null);
+
+        var receiver = adapter.CreateReceiver(queue);
+        var batches = await receiver.GetQueueMessagesAsync(100, CancellationToken.None);
+        await receiver.MessagesDeliveredAsync(batches, CancellationToken.None);
+
+        Assert.Equal(["after the garbage"], batches.SelectMany(b => b.GetEvents<string>()).Select(e => e.Item1));
+        var left = await database.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM stream_messages";
+            return (long)command.ExecuteScalar()!;
+        }, CancellationToken.None);
+        Assert.Equal(1, left);
     }
 
     [Theory]
