@@ -34,6 +34,9 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The postmaster's process id (its backends are its children; benchmarks count their CPU).</summary>
+    public int ProcessId => int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+
     private string DataDirectory => _directory.File("data");
 
     /// <summary>
