@@ -35,6 +35,7 @@ internal sealed partial class CampaignGrain(
     private static readonly TimeSpan BackstopGrace = TimeSpan.FromSeconds(5);
 
     private ITimer? _timer;
+    private DateTimeOffset _timerDue = DateTimeOffset.MinValue;
     /// <summary>Done reports since the last write: written with the next tick (a lost one only republishes a chunk).</summary>
     private bool _dirty;
 
@@ -181,7 +182,12 @@ internal sealed partial class CampaignGrain(
         }
     }
 
-    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => TickAsync();
+    /// <summary>
+    /// The backstop brings the grain back (activation arms the timer, which ticks) and restarts a timer that should
+    /// have fired and did not (a tick that failed). Otherwise it would only add an extra tick's worth to the rate.
+    /// </summary>
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        time.GetUtcNow() > _timerDue + Options.Tick ? TickAsync() : Task.CompletedTask;
 
     public async Task TickAsync()
     {
@@ -310,7 +316,9 @@ internal sealed partial class CampaignGrain(
     {
         _timer?.Dispose();
         var self = this.AsReference<ICampaignGrain>();
-        _timer = time.CreateTimer(_ => self.TickAsync().Ignore(), null, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Timeout.InfiniteTimeSpan);
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        _timerDue = time.GetUtcNow() + wait;
+        _timer = time.CreateTimer(_ => self.TickAsync().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
         if (wait > BackstopPeriod || await this.GetReminder(Backstop).ConfigureAwait(true) is null)
         {
             await this.RegisterOrUpdateReminder(Backstop, (wait > BackstopPeriod ? wait : BackstopPeriod) + BackstopGrace, BackstopPeriod).ConfigureAwait(true);
