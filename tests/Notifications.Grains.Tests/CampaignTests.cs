@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Notifications.Api;
 using Notifications.Application;
 using Notifications.Domain.Campaigns;
@@ -228,6 +229,31 @@ public sealed class CampaignTests(ClusterFixture cluster)
 
         Assert.Equal(1, cluster.Faults.Trips(users[2]));
         Assert.Equal((6L, 6L, 0L), (done.Progress.Targeted, done.Progress.Processed, done.Progress.Failed));
+        foreach (var user in users)
+        {
+            Assert.Equal(1, await InboxCountAsync(user));
+        }
+    }
+
+    [Fact]
+    public async Task A_campaign_whose_activation_went_away_is_brought_back_by_its_reminder_and_continues_from_its_cursor()
+    {
+        var tag = $"reactivate-{Guid.NewGuid():N}";
+        var users = await RegisterAsync("reactivate", 15, new UserProfile { Tags = [tag] });
+        var created = await Campaigns.CreateAsync(Campaign(tag, 5), default);
+        await Campaigns.RunAsync(created.Id, CampaignCommands.Start, default);
+        await WaitForAsync(created.Id, v => v.Progress.Processed == 5, "the first tick's five recipients");
+
+        var grain = cluster.Cluster.GrainFactory.GetGrain<ICampaignGrain>(created.Id);
+        await cluster.Cluster.DeactivateAsync(grain);
+        Assert.False(cluster.Cluster.TryGetGrainContext(grain.GetGrainId(), out _));
+        // Read from the records only: a call to the campaign would activate it, and the reminder has to.
+        var records = cluster.Silo(0).Services.GetRequiredService<Storage.ICampaignStore>();
+        cluster.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Eventually.Until(() => records.FunnelAsync(created.Id, default), f => f.Processed > 5, "the reminder to bring the campaign back");
+
+        var done = await TickUntilAsync(created.Id, v => v.Status == CampaignStatus.Completed, "the campaign to complete");
+        Assert.Equal((15L, 15L), (done.Progress.Targeted, done.Progress.Processed));
         foreach (var user in users)
         {
             Assert.Equal(1, await InboxCountAsync(user));
