@@ -59,9 +59,17 @@ internal sealed partial class CampaignGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timer?.Dispose();
-        if (_dirty)
+        if (_dirty && reason.ReasonCode is not DeactivationReasonCode.ApplicationError)
         {
-            await storage.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+            try
+            {
+                await storage.WriteStateAsync(cancellationToken).ConfigureAwait(true);
+            }
+            catch (Exception exception)
+            {
+                // Only done reports are lost: their chunks are published again and their recipients' grains drop them.
+                LogDoneReportsLost(logger, exception, Id);
+            }
         }
     }
 
@@ -306,7 +314,18 @@ internal sealed partial class CampaignGrain(
 
     private async Task CommitAsync(DateTimeOffset now)
     {
-        await storage.WriteStateAsync().ConfigureAwait(true);
+        try
+        {
+            await storage.WriteStateAsync().ConfigureAwait(true);
+        }
+        catch (Exception exception)
+        {
+            // Memory ran ahead of storage, or another activation owns the campaign now: start again from what is stored.
+            LogCommitFailed(logger, exception, Id);
+            _dirty = false;
+            DeactivateOnIdle();
+            throw;
+        }
         _dirty = false;
         var definition = State.Definition!;
         await campaigns.UpsertAsync(new CampaignRow(Id, definition.Name, State.Status, definition.CreatedAt, now), CancellationToken.None).ConfigureAwait(true);
@@ -360,6 +379,12 @@ internal sealed partial class CampaignGrain(
                 funnel.Delivered, funnel.Opened, funnel.Clicked, funnel.Failed + State.Unsent),
         };
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: its state could not be written; the activation is dropped and the next one continues from the stored cursor.")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, Guid campaignId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: chunk done reports could not be written on deactivation; those chunks are published again.")]
+    private static partial void LogDoneReportsLost(ILogger logger, Exception exception, Guid campaignId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: {Command} → {Status}.")]
     private static partial void LogTransition(ILogger logger, Guid campaignId, string command, string status);
