@@ -8,6 +8,9 @@ public static class GrainStorageNames
     /// <summary>Producer keys' daily request counts.</summary>
     public const string Quotas = "quotas";
 
+    /// <summary>Campaign grains: definition, schedule, status, segment cursor and chunks in flight.</summary>
+    public const string Campaigns = "campaigns";
+
     /// <summary>Every grain storage the grains use: a provider holding grain state registers each of them.</summary>
-    public static readonly IReadOnlyList<string> All = [Users, Quotas];
+    public static readonly IReadOnlyList<string> All = [Users, Quotas, Campaigns];
 }

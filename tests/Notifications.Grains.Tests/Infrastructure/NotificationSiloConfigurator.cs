@@ -48,6 +48,7 @@ public sealed class NotificationSiloConfigurator : ISiloConfigurator
 
         siloBuilder.AddNotificationGrains(siloBuilder.Configuration);
         siloBuilder.AddConfiguredStorage(siloBuilder.Configuration);
+        siloBuilder.AddCampaignStreams(siloBuilder.Configuration);
         DecorateEffectStore(services, parts.Faults);
         DecorateGrainStorage(services, parts.Faults);
     }
