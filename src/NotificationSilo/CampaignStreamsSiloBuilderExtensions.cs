@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Notifications.Grains.Campaigns;
 using Orleans.Streams;
 
@@ -7,13 +8,19 @@ namespace Orleans.Hosting;
 public static class CampaignStreamsSiloBuilderExtensions
 {
     /// <summary>
-    /// Orleans memory streams under <see cref="CampaignStreams.ProviderName"/>, implicit subscriptions only (no pub-sub
-    /// store). Not durable: a chunk lost with its silo is published again by its campaign once
-    /// <c>Silo:Campaigns:RedeliverAfter</c> passes, so nobody is missed, only delayed. The durable SQLite queue replaces it.
+    /// The stream provider under <see cref="CampaignStreams.ProviderName"/>, implicit subscriptions only (no pub-sub
+    /// store). Embedded: the durable SQLite queue in the silo's file, so chunks published before a <c>kill -9</c> are
+    /// delivered after the restart. Other storage providers: Orleans memory streams until their durable queue is wired;
+    /// a chunk lost with its silo is then published again by its campaign once <c>Silo:Campaigns:RedeliverAfter</c>
+    /// passes, so nobody is missed, only delayed.
     /// </summary>
     public static ISiloBuilder AddCampaignStreams(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (StorageSiloBuilderExtensions.IsSqlite(configuration))
+        {
+            return silo.AddSqliteStreams(CampaignStreams.ProviderName, configureStream: streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        }
         return silo.AddMemoryStreams(CampaignStreams.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
     }
 }

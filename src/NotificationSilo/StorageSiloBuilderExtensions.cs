@@ -18,6 +18,10 @@ internal static class StorageSiloBuilderExtensions
     public const string AzureTableNameKey = "Storage:AzureTable:TableName";
     public const string DefaultAzureTableName = "NotificationGrainState";
 
+    /// <summary>Storage:Provider names SQLite, or nothing (the embedded default).</summary>
+    public static bool IsSqlite(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[ProviderKey]) || string.Equals(configuration[ProviderKey]!.Trim(), Sqlite, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The storage named by Storage:Provider (default Sqlite) for the record stores, and for grain state unless
     /// Storage:GrainState moves it to Azure Table. Reminders stay with the storage unless the cluster keeps them in
@@ -29,7 +33,7 @@ internal static class StorageSiloBuilderExtensions
         var failures = new List<string>();
         var grainStateOnAzure = GrainStateOnAzureTable(configuration, failures);
         var reminders = !ClusterSettings.UsesRedisReminders(configuration);
-        if (string.IsNullOrWhiteSpace(provider) || string.Equals(provider, Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (IsSqlite(configuration))
         {
             silo.AddSqliteStorage(configuration, grainState: !grainStateOnAzure, reminders: reminders);
         }
