@@ -64,6 +64,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<IDailyQuotaLedger, DailyQuotaLedger>();
         services.AddSingleton<ISiloSettings, SiloSettings>();
+        services.AddSingleton<IDataProtectionKeys, DataProtectionKeys>();
         services.AddSingleton<IOperationsService, OperationsService>();
         services.AddSingleton<SiloActivity>();
 
@@ -77,6 +78,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddHostedService<DeliveryPump>();
         services.AddHostedService<InboxRetentionService>();
         services.AddHostedService<OperationsReporter>();
+        services.AddHostedService<TemplateCacheRefresher>();
         return silo;
     }
 }

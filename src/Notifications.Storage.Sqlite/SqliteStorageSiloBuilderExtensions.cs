@@ -31,7 +31,7 @@ public static class SqliteStorageSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The SQLite file and the record stores in it (inbox, notifications, outbox, templates, keys, settings), migrated at silo start-up.</summary>
+    /// <summary>The SQLite file and the record stores in it (inbox, notifications, outbox, templates, keys, settings, data-protection keys), migrated at silo start-up.</summary>
     public static IServiceCollection AddSqliteRecordStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.Section)).ValidateOnStart();
@@ -45,6 +45,7 @@ public static class SqliteStorageSiloBuilderExtensions
         services.AddSingleton<ITemplateStore, SqliteTemplateStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<ISettingsStore, SqliteSettingsStore>();
+        services.AddSingleton<IDataProtectionKeyStore, SqliteDataProtectionKeyStore>();
         return services;
     }
 }

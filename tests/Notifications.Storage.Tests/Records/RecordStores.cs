@@ -13,4 +13,5 @@ public sealed class RecordStores(IServiceProvider services)
     public ITemplateStore Templates { get; } = services.GetRequiredService<ITemplateStore>();
     public IApiKeyStore ApiKeys { get; } = services.GetRequiredService<IApiKeyStore>();
     public ISettingsStore Settings { get; } = services.GetRequiredService<ISettingsStore>();
+    public IDataProtectionKeyStore DataProtectionKeys { get; } = services.GetRequiredService<IDataProtectionKeyStore>();
 }
