@@ -65,7 +65,7 @@ public static class GatewayServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => NotificationJson.Configure(options.SerializerOptions));
 
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
-        services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
 
         services.AddSignalR().AddJsonProtocol(options => NotificationJson.Configure(options.PayloadSerializerOptions));
         services.TryAddSingleton<UserEventRelay>();

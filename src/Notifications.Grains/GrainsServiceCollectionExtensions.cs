@@ -42,6 +42,7 @@ public static class NotificationGrainsSiloBuilderExtensions
 
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<ISiloReadiness>(sp => sp.GetRequiredService<SiloReadiness>());
+        services.AddSingleton<IClusterHealth, ClusterHealth>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         services.AddSingleton<RetiredSettings>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RetiredSettings>());
