@@ -15,7 +15,7 @@ namespace Notifications.Grains.Hosting;
 internal sealed class ClusterHealth(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
-    [FromKeyedServices(GrainStorageNames.Users)] IGrainStorage grainStorage,
+    IServiceProvider services,
     IApiKeyStore records) : IClusterHealth
 {
     public static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
@@ -26,7 +26,9 @@ internal sealed class ClusterHealth(
         var snapshot = membership.CurrentSnapshot;
         var active = snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
         var thisActive = snapshot.GetSiloStatus(silo.SiloAddress) == SiloStatus.Active;
-        var grainProblem = ProblemOf(() => grainStorage.ReadStateAsync("readiness", Probe, new GrainState<UserGrainState>()), cancellationToken);
+        // Resolved here, not injected: a misconfigured profile registers no grain storage, and its start-up error must be
+        // the configuration's message, not the container's complaint about this service.
+        var grainProblem = ProblemOf(() => services.GetRequiredKeyedService<IGrainStorage>(GrainStorageNames.Users).ReadStateAsync("readiness", Probe, new GrainState<UserGrainState>()), cancellationToken);
         var recordProblem = ProblemOf(() => records.FindByHashAsync("readiness-probe", cancellationToken), cancellationToken);
         return new ClusterHealthReport(thisActive, active, await grainProblem.ConfigureAwait(false), await recordProblem.ConfigureAwait(false));
     }
