@@ -62,6 +62,8 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IInboxService, InboxService>();
         services.AddSingleton<IDeliveryService, DeliveryService>();
         services.AddSingleton<IWhatsAppInbound, WhatsAppInbound>();
+        services.AddSingleton<WhatsAppNumbers>();
+        services.AddPersonalDataProtection(configuration);
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<IDailyQuotaLedger, DailyQuotaLedger>();
         services.AddSingleton<ISiloSettings, SiloSettings>();

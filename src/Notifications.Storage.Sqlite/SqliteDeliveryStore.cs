@@ -1,3 +1,4 @@
+using Notifications.Grains.Privacy;
 using System.Text.Json;
 using Notifications.Api;
 using Notifications.Delivery;
@@ -5,7 +6,7 @@ using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Sqlite;
 
-internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliveryStore
+internal sealed class SqliteDeliveryStore(SqliteDatabase database, PiiProtector pii) : IDeliveryStore
 {
     /// <summary>A callback for a message id we never recorded is not ours (or its send was lost): forget it after a day.</summary>
     private static readonly TimeSpan PendingEventLifetime = TimeSpan.FromDays(1);
@@ -17,10 +18,10 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
     private static readonly string Tracked = string.Join(", ",
         new[] { DeliveryStatus.Delivered, DeliveryStatus.Opened, DeliveryStatus.Clicked, DeliveryStatus.Bounced }.Select(s => $"'{DbEnum.Name(s)}'"));
 
-    public Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DeliveryChannel channel, Priority lane, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DeliveryChannel channel, Priority lane, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         var leaseUntil = now + lease;
-        return database.WriteAsync<IReadOnlyList<ClaimedDelivery>>(session =>
+        var claimed = await database.WriteAsync<IReadOnlyList<ClaimedDelivery>>(session =>
         {
             // A job in 'sending' whose lease ran out belonged to a worker that died: it is due again.
             var command = session.Command("""
@@ -45,7 +46,9 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
                 claimed.Add(new ClaimedDelivery(request, leaseUntil));
             }
             return claimed;
-        }, cancellationToken, lane);
+        }, cancellationToken, lane).ConfigureAwait(false);
+        // Opened off the single writer thread, which is for SQLite work only.
+        return [.. claimed.Select(c => c with { Request = c.Request with { Target = pii.Unprotect(c.Request.Target) } })];
     }
 
     public Task CompleteAsync(IReadOnlyList<DeliveryResult> results, CancellationToken cancellationToken) =>
@@ -99,7 +102,7 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
             command.CommandText = "SELECT id, user_id, target, status FROM deliveries WHERE provider_message_id = $provider AND channel = $channel";
             command.With("$provider", providerMessageId).With("$channel", DbEnum.Name(channel));
             using var reader = command.ExecuteReader();
-            return reader.Read() ? new ProviderDelivery(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), DbEnum.Parse<DeliveryStatus>(reader.GetString(3))) : null;
+            return reader.Read() ? new ProviderDelivery(reader.GetInt64(0), reader.GetString(1), pii.Unprotect(reader.GetString(2)), DbEnum.Parse<DeliveryStatus>(reader.GetString(3))) : null;
         }, cancellationToken);
 
     public Task<int> TrackNotificationAsync(string userId, Guid notificationId, IReadOnlyCollection<DeliveryChannel> channels, DeliveryStatus status, DateTimeOffset at, string? detail, CancellationToken cancellationToken) =>
@@ -177,11 +180,11 @@ internal sealed class SqliteDeliveryStore(SqliteDatabase database) : IDeliverySt
 
     private const string DeadLetterColumns = "id, notification_id, user_id, channel, target, lane, attempts, reason, updated_at";
 
-    private static DeadLetterView ReadDeadLetter(Microsoft.Data.Sqlite.SqliteDataReader reader)
+    private DeadLetterView ReadDeadLetter(Microsoft.Data.Sqlite.SqliteDataReader reader)
     {
         var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(3));
         return new DeadLetterView(reader.GetInt64(0), Guid.Parse(reader.GetString(1)), reader.GetString(2), channel,
-            TargetMask.Mask(channel, reader.GetString(4)), (Priority)reader.GetInt32(5), reader.GetInt32(6),
+            TargetMask.Mask(channel, pii.Unprotect(reader.GetString(4))), (Priority)reader.GetInt32(5), reader.GetInt32(6),
             reader.NullableString(7), Db.Instant(reader.GetInt64(8)));
     }
 

@@ -1,3 +1,4 @@
+using Notifications.Grains.Privacy;
 using System.Text.Json;
 using Notifications.Delivery;
 using Notifications.Grains.Storage;
@@ -9,7 +10,7 @@ namespace Notifications.Storage.Sqlite;
 /// A turn's records in one write of the shared writer, so they commit in the same group as the grain states queued
 /// beside them. Every statement is idempotent: replaying a turn after a crash changes nothing it already wrote.
 /// </summary>
-internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
+internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pii) : IEffectStore
 {
     private const string UpsertNotification = """
         INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at, inbox_at)
@@ -36,6 +37,7 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
         var inboxTags = effects.Inbox.Select(e => e.Tags.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Tags, NotificationJson.Options)).ToList();
         var inboxActions = effects.Inbox.Select(e => e.Actions.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Actions, NotificationJson.Options)).ToList();
         var contents = effects.Deliveries.Select(d => JsonSerializer.SerializeToUtf8Bytes(d.Content, NotificationJson.Options)).ToList();
+        var targets = effects.Deliveries.Select(d => pii.Protect(d.Target)).ToList();
         return database.WriteAsync(session =>
         {
             // A job's row says when it was last changed: here, when its turn ran.
@@ -89,7 +91,7 @@ internal sealed class SqliteEffectStore(SqliteDatabase database) : IEffectStore
             for (var i = 0; i < effects.Deliveries.Count; i++)
             {
                 var d = effects.Deliveries[i];
-                insertDelivery.Bind(1, Db.Id(d.NotificationId)).Bind(2, d.UserId).Bind(3, DbEnum.Name(d.Channel)).Bind(4, d.Target)
+                insertDelivery.Bind(1, Db.Id(d.NotificationId)).Bind(2, d.UserId).Bind(3, DbEnum.Name(d.Channel)).Bind(4, targets[i])
                     .Bind(5, (int)d.Lane).Bind(6, DbEnum.Name(d.Status)).Bind(7, Db.Ms(d.DueAt)).Bind(8, d.IdempotencyKey)
                     .BindUtf8(9, contents[i]).Bind(10, nowMs).Bind(11, effects.TraceParent).Execute();
             }

@@ -1,3 +1,4 @@
+using Notifications.Grains.Privacy;
 using Microsoft.Data.Sqlite;
 using Notifications.Api;
 using Notifications.Delivery;
@@ -5,7 +6,7 @@ using Notifications.Grains.Storage;
 
 namespace Notifications.Storage.Sqlite;
 
-internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotificationStore
+internal sealed class SqliteNotificationStore(SqliteDatabase database, PiiProtector pii) : INotificationStore
 {
     public Task<NotificationView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         database.ReadAsync(connection =>
@@ -22,7 +23,13 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
         database.ReadAsync<IReadOnlyList<NotificationView>>(connection =>
         {
             using var transaction = connection.BeginTransaction(deferred: true);
-            using var command = Command(transaction, $"SELECT {Columns} FROM notifications WHERE user_id = $user ORDER BY id DESC LIMIT $n");
+            using var command = Command(transaction, $"""
+                SELECT {Columns} FROM notifications WHERE id IN (
+                    SELECT id FROM (SELECT id FROM inbox WHERE user_id = $user ORDER BY created_at DESC, id DESC LIMIT $n)
+                    UNION ALL
+                    SELECT id FROM (SELECT id FROM notifications WHERE user_id = $user AND inbox_at IS NULL ORDER BY id DESC LIMIT $n))
+                ORDER BY id DESC LIMIT $n
+                """);
             command.With("$user", userId).With("$n", limit);
             using var reader = command.ExecuteReader();
             var views = new List<NotificationView>();
@@ -35,7 +42,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
 
     private const string Columns = "id, user_id, type, category, priority, status, title, body, created_at";
 
-    private static NotificationView Read(SqliteTransaction transaction, SqliteDataReader reader)
+    private NotificationView Read(SqliteTransaction transaction, SqliteDataReader reader)
     {
         var key = reader.GetString(0);
         return new NotificationView(Guid.Parse(key), reader.GetString(1), reader.NullableString(2), reader.GetString(3), (Priority)reader.GetInt32(4),
@@ -50,7 +57,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
         return command;
     }
 
-    private static List<DeliveryView> Deliveries(SqliteTransaction transaction, string notificationId)
+    private List<DeliveryView> Deliveries(SqliteTransaction transaction, string notificationId)
     {
         var deliveries = new List<DeliveryView>();
         // The inbox row is the in-app delivery: delivered when written, opened once the user read it, clicked once
@@ -95,7 +102,7 @@ internal sealed class SqliteNotificationStore(SqliteDatabase database) : INotifi
         {
             var id = reader.GetInt64(0);
             var channel = DbEnum.Parse<DeliveryChannel>(reader.GetString(1));
-            deliveries.Add(new DeliveryView(id, channel, TargetMask.Mask(channel, reader.GetString(2)),
+            deliveries.Add(new DeliveryView(id, channel, TargetMask.Mask(channel, pii.Unprotect(reader.GetString(2))),
                 DbEnum.Parse<DeliveryStatus>(reader.GetString(3)), reader.GetInt32(4), reader.NullableString(5), Db.Instant(reader.GetInt64(6)),
                 logs.TryGetValue(id, out var history) ? history : [], reader.NullableString(7)));
         }

@@ -35,6 +35,10 @@ public static class SqliteStorageSiloBuilderExtensions
     public static IServiceCollection AddSqliteRecordStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.Section)).ValidateOnStart();
+        services.AddPersonalDataProtection(configuration);
+        // Zero set-up: unless keys are configured, the key ring is generated beside the database file it protects.
+        services.AddOptions<Notifications.Grains.Privacy.PiiOptions>().PostConfigure<IOptions<SqliteStorageOptions>>((pii, sqlite) =>
+            pii.KeyFile ??= System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(sqlite.Value.Path))!, "pii-keys.json"));
         services.AddSingleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>();
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SqliteMigrations>();

@@ -10,6 +10,7 @@ using Notifications.Grains.Hosting;
 using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Storage;
+using Notifications.Grains.WhatsApp;
 using Notifications.Model;
 using Notifications.Telemetry;
 using Orleans.Placement;
@@ -32,6 +33,7 @@ internal sealed partial class UserGrain(
     IInboxStore inbox,
     IContentRenderer renderer,
     DeliveryWakeUps wakeUps,
+    WhatsAppNumbers whatsAppNumbers,
     NotificationMetrics metrics,
     SiloActivity activity,
     IOptions<SiloOptions> options,
@@ -125,11 +127,11 @@ internal sealed partial class UserGrain(
     {
         if (previous is not null && previous != current)
         {
-            await GrainFactory.GetGrain<IWhatsAppNumberGrain>(previous).UnlinkAsync(UserId).ConfigureAwait(true);
+            await whatsAppNumbers.Get(previous).UnlinkAsync(UserId).ConfigureAwait(true);
         }
         if (current is not null)
         {
-            await GrainFactory.GetGrain<IWhatsAppNumberGrain>(current).LinkAsync(UserId).ConfigureAwait(true);
+            await whatsAppNumbers.Get(current).LinkAsync(UserId).ConfigureAwait(true);
         }
     }
 

@@ -27,7 +27,8 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteGrainStorageOptions>, SqliteGrainStorageOptionsValidator>());
         services.TryAddSingleton<JsonGrainStateSerializer>();
         services.TryAddSingleton<GrainStateReader>();
-        services.AddOptions<SqliteGrainStorageOptions>(name).PostConfigure<JsonGrainStateSerializer>((o, json) => o.GrainStorageSerializer ??= json);
+        // Sealed by default: a user's state holds their addresses, numbers and device tokens.
+        services.AddOptions<SqliteGrainStorageOptions>(name).PostConfigure<JsonGrainStateSerializer, Notifications.Grains.Privacy.PiiProtector>((o, json, pii) => o.GrainStorageSerializer ??= pii.Sealing(json));
         services.AddGrainStorage(name, SqliteGrainStorageFactory.Create);
         return services;
     }

@@ -1,4 +1,5 @@
 using Notifications.Delivery;
+using Notifications.Domain.Effects;
 
 namespace Notifications.Storage.Tests.Records;
 
@@ -72,5 +73,28 @@ public abstract partial class RecordStoreConformance
         Assert.Equal([ids[3], ids[2], ids[1]], recent.Select(n => n.Id));
         Assert.All(recent, n => Assert.Equal(DeliveryChannel.Email, Assert.Single(n.Deliveries).Channel));
         Assert.Empty(await Store.Notifications.ListRecentAsync("nobody", 3, default));
+    }
+
+    [Fact]
+    public async Task A_users_recent_notifications_include_inbox_items_suppressed_ones_and_deferred_ones_released_later()
+    {
+        // Tried: the ways a notification is stored for a user — with an inbox row in its own turn, with none at all
+        // (suppressed), with only an email job, and deferred first then released into the inbox by a later turn.
+        // Must hold: every one is listed once, newest first by id, and nothing of another user's inbox leaks in.
+        var inboxed = Guid.CreateVersion7(T0);
+        await AddToInboxAsync("u1", inboxed, T0);
+        var suppressed = Guid.CreateVersion7(T0.AddMinutes(1));
+        await ApplyAsync(Turn([Record(suppressed, "u1", T0.AddMinutes(1)) with { Status = NotificationStatus.Suppressed }]));
+        var emailOnly = Guid.CreateVersion7(T0.AddMinutes(2));
+        await ApplyAsync(Turn([Record(emailOnly, "u1", T0.AddMinutes(2))], deliveries: [Job(emailOnly, "u1", DeliveryChannel.Email, "a@example.com")]));
+        var deferred = Guid.CreateVersion7(T0.AddMinutes(3));
+        await ApplyAsync(Turn([Record(deferred, "u1", T0.AddMinutes(3)) with { Status = NotificationStatus.Deferred }]));
+        await ApplyAsync(Turn(inbox: [Entry(deferred, "u1", T0.AddHours(8))]));
+        await AddToInboxAsync("u2", Guid.CreateVersion7(T0.AddMinutes(4)), T0.AddMinutes(4));
+
+        var recent = await Store.Notifications.ListRecentAsync("u1", 10, default);
+        Assert.Equal([deferred, emailOnly, suppressed, inboxed], recent.Select(n => n.Id));
+        Assert.Equal([deferred, emailOnly], (await Store.Notifications.ListRecentAsync("u1", 2, default)).Select(n => n.Id));
+        Assert.Contains(Assert.Single(recent, n => n.Id == deferred).Deliveries, d => d.Channel == DeliveryChannel.InApp);
     }
 }

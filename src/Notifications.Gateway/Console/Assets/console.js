@@ -69,7 +69,10 @@ function showView() {
   for (const section of document.querySelectorAll('main > section')) section.hidden = section.dataset.view !== view;
   for (const link of document.querySelectorAll('#tabs a')) link.setAttribute('aria-current', link.dataset.view === view ? 'page' : 'false');
   if (view === 'dead-letters' && state.deadLetters.length === 0) loadDeadLetters(true);
+  if (view === 'campaigns') loadCampaigns();
 }
+
+const currentView = () => (location.hash || '#overview').slice(1);
 
 // --- live snapshots ---------------------------------------------------------------------------------------
 function connect() {
@@ -98,6 +101,7 @@ function render(snapshot) {
   renderCharts();
   renderProviders(snapshot);
   renderSilos(snapshot);
+  if (currentView() === 'campaigns') loadCampaigns(true);
   const dead = $('dead-count');
   dead.hidden = snapshot.deadLetters === 0;
   dead.textContent = number(snapshot.deadLetters);
@@ -295,9 +299,10 @@ async function inspect(id) {
   }
 }
 
-function confirmDialog(text) {
+function confirmDialog(text, okLabel = 'Replay') {
   const dialog = $('confirm');
   $('confirm-text').textContent = text;
+  $('confirm-ok').textContent = okLabel;
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
     dialog.showModal();
@@ -319,10 +324,77 @@ async function replay(ids) {
   }
 }
 
-function showNotice(text) {
+function showNotice(text, view = 'view-dead-letters') {
   const notice = h('p', { class: 'banner notice', role: 'status' }, text);
-  $('view-dead-letters').prepend(notice);
+  $(view).prepend(notice);
   setTimeout(() => notice.remove(), 6000);
+}
+
+// --- campaigns --------------------------------------------------------------------------------------------
+const CAMPAIGN_ACTIVE = new Set(['scheduled', 'running', 'paused']);
+const CAMPAIGN_ACTIONS = {
+  draft: ['start', 'cancel'],
+  scheduled: ['cancel'],
+  running: ['pause', 'cancel'],
+  paused: ['resume', 'cancel'],
+};
+const FUNNEL = ['targeted', 'processed', 'delivered', 'opened', 'clicked'];
+const OUTCOMES = ['suppressed', 'deferred', 'digested', 'failed'];
+
+/** The list, then each campaign's progress; on the live tick only campaigns that can still change are read again. */
+async function loadCampaigns(tick) {
+  if (state.campaignsLoading) return;
+  state.campaignsLoading = true;
+  try {
+    const list = await api('/api/v1/campaigns?limit=50');
+    const known = state.campaigns || {};
+    const views = await Promise.all(list.campaigns.map((c) =>
+      tick && known[c.id] && !CAMPAIGN_ACTIVE.has(c.status) && known[c.id].status === c.status ? known[c.id] : api(`/api/v1/campaigns/${c.id}`)));
+    state.campaigns = Object.fromEntries(views.map((v) => [v.id, v]));
+    renderCampaigns(views);
+  } catch (error) {
+    if (!tick) $('campaigns').replaceChildren(h('p', { class: 'banner error' }, `Could not load campaigns: ${error.message}`));
+  } finally {
+    state.campaignsLoading = false;
+  }
+}
+
+function renderCampaigns(views) {
+  if (!changed('campaigns', views)) return;
+  const container = $('campaigns');
+  if (views.length === 0) {
+    container.replaceChildren(h('p', { class: 'empty' }, 'No campaigns yet. Create one with POST /api/v1/campaigns (README, "Campaigns"); it shows here with its progress.'));
+    return;
+  }
+  container.replaceChildren(...views.map((c) => {
+    const p = c.progress;
+    const done = p.targeted ? Math.min(100, (100 * p.processed) / p.targeted) : 0;
+    const top = Math.max(1, p.targeted);
+    return h('article', { class: `card campaign status-${c.status}`, 'data-campaign': c.id, 'data-status': c.status },
+      h('header', {}, h('h3', {}, c.name), h('span', { class: `badge ${c.status}` }, c.status),
+        h('span', { class: 'muted small' }, `${c.priority} · ${number(c.ratePerSecond)}/s · created ${time(c.createdAt)}`)),
+      h('div', { class: 'progress', role: 'progressbar', 'aria-label': `${c.name}: processed of targeted`, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(done) },
+        h('span', { style: `width:${done.toFixed(1)}%` })),
+      h('p', { class: 'small' }, `${number(p.processed)} of ${number(p.targeted)} targeted processed`,
+        c.startedAt ? ` · started ${time(c.startedAt)}` : '', c.finishedAt ? ` · finished ${time(c.finishedAt)}` : ''),
+      h('ol', { class: 'funnel', 'aria-label': 'Funnel' }, FUNNEL.map((step) => h('li', { 'data-step': step },
+        h('span', { class: 'bar', style: `width:${((100 * (p[step] || 0)) / top).toFixed(1)}%` }),
+        h('b', {}, step), ' ', h('span', { 'data-counter': step }, number(p[step]))))),
+      h('p', { class: 'muted small' }, OUTCOMES.map((o) => `${o} ${number(p[o])}`).join(' · ')),
+      h('div', { class: 'actions' }, (CAMPAIGN_ACTIONS[c.status] || []).map((action) =>
+        h('button', { type: 'button', class: action === 'cancel' ? 'danger' : 'primary', 'data-action': action, onclick: () => campaignCommand(c, action) }, action))));
+  }));
+}
+
+async function campaignCommand(campaign, action) {
+  if (action === 'cancel' && !await confirmDialog(`Cancel campaign “${campaign.name}”? Nobody not reached yet will get it, and it cannot be resumed.`, 'Cancel campaign')) return;
+  try {
+    await api(`/api/v1/campaigns/${campaign.id}/${action}`, { method: 'POST' });
+    showNotice(`Campaign “${campaign.name}”: ${action} done.`, 'view-campaigns');
+    await loadCampaigns();
+  } catch (error) {
+    showError(`Could not ${action} “${campaign.name}”: ${error.message}`);
+  }
 }
 
 // --- user lookup ------------------------------------------------------------------------------------------
@@ -374,5 +446,6 @@ $('dl-all').addEventListener('change', (e) => {
 });
 $('dl-replay-selected').addEventListener('click', () => replay([...state.selected]));
 $('user-form').addEventListener('submit', lookUp);
+$('cp-refresh').addEventListener('click', () => loadCampaigns());
 showView();
 connect();
