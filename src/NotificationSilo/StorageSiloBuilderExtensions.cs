@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Notifications.Grains;
+using Notifications.Grains.Privacy;
 using Notifications.Grains.Storage;
 using NotificationSilo;
 using Orleans.Hosting;
@@ -105,12 +106,13 @@ internal static class StorageSiloBuilderExtensions
         var serializer = new JsonGrainStateSerializer();
         foreach (var storage in GrainStorageNames.All)
         {
-            silo.AddAzureTableGrainStorage(storage, options =>
+            // Sealed like every grain state (Security:Pii): a user's state holds their addresses, numbers and tokens.
+            silo.AddAzureTableGrainStorage(storage, builder => builder.Configure<PiiProtector>((options, pii) =>
             {
                 options.TableServiceClient = client;
                 options.TableName = table;
-                options.GrainStorageSerializer = serializer;
-            });
+                options.GrainStorageSerializer = pii.Sealing(serializer);
+            }));
         }
     }
 }

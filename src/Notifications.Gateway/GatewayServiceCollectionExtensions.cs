@@ -1,6 +1,7 @@
 using Notifications.Tracking;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,14 @@ public static class GatewayServiceCollectionExtensions
         services.TryAddSingleton<ICallerAuthenticator, CallerAuthenticator>();
         services.TryAddSingleton<IProducerQuota, ProducerQuotas>();
         services.AddDataProtection().SetApplicationName("NotificationSilo");
+        // The key ring lives in the shared record store when the silo provides it, so every silo reads every cookie.
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
+            if (sp.GetService<IDataProtectionKeys>() is { } keys)
+            {
+                options.XmlRepository = new SharedKeyRingRepository(keys);
+            }
+        }));
         services.TryAddSingleton<ConsoleSession>();
 
         services.AddAuthentication(CallerAuthenticationHandler.SchemeName)
@@ -56,7 +65,7 @@ public static class GatewayServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options => NotificationJson.Configure(options.SerializerOptions));
 
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
-        services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
 
         services.AddSignalR().AddJsonProtocol(options => NotificationJson.Configure(options.PayloadSerializerOptions));
         services.TryAddSingleton<UserEventRelay>();

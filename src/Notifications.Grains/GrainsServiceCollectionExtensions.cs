@@ -45,6 +45,7 @@ public static class NotificationGrainsSiloBuilderExtensions
 
         services.AddSingleton<SiloReadiness>();
         services.AddSingleton<ISiloReadiness>(sp => sp.GetRequiredService<SiloReadiness>());
+        services.AddSingleton<IClusterHealth, ClusterHealth>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloReadiness>());
         services.AddSingleton<RetiredSettings>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RetiredSettings>());
@@ -69,6 +70,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IApiKeyService, ApiKeyService>();
         services.AddSingleton<IDailyQuotaLedger, DailyQuotaLedger>();
         services.AddSingleton<ISiloSettings, SiloSettings>();
+        services.AddSingleton<IDataProtectionKeys, DataProtectionKeys>();
         services.AddSingleton<IOperationsService, OperationsService>();
         services.AddSingleton<SiloActivity>();
         services.AddSingleton<SegmentReader>();
@@ -85,6 +87,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddHostedService<DeliveryPump>();
         services.AddHostedService<InboxRetentionService>();
         services.AddHostedService<OperationsReporter>();
+        services.AddHostedService<TemplateCacheRefresher>();
         return silo;
     }
 }

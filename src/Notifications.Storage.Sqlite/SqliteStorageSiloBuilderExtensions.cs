@@ -31,7 +31,7 @@ public static class SqliteStorageSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The SQLite file and the record stores in it (inbox, notifications, outbox, templates, keys, settings, user directory, segments, campaigns), migrated at silo start-up.</summary>
+    /// <summary>The SQLite file and the record stores in it (inbox, notifications, outbox, templates, keys, settings, user directory, segments, campaigns, data-protection keys), migrated at silo start-up.</summary>
     public static IServiceCollection AddSqliteRecordStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.Section)).ValidateOnStart();
@@ -52,6 +52,7 @@ public static class SqliteStorageSiloBuilderExtensions
         services.AddSingleton<IUserDirectory, SqliteUserDirectory>();
         services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
         services.AddSingleton<ICampaignStore, SqliteCampaignStore>();
+        services.AddSingleton<IDataProtectionKeyStore, SqliteDataProtectionKeyStore>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Notifications.Gateway.Health;
 
 namespace Notifications.Gateway.Endpoints;
 
@@ -18,6 +19,7 @@ internal static class HealthEndpoints
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync,
             ResultStatusCodes =
             {
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,

@@ -21,6 +21,8 @@ public sealed class SiloOptions
     public int MaxInFlightPerLane { get; set; } = 256;
     /// <summary>Directory of *.json notification type definitions loaded at start when absent from the store.</summary>
     public string? TemplateSeedDirectory { get; set; }
+    /// <summary>How often a silo checks whether another silo changed the notification types (its worst-case lag).</summary>
+    public TimeSpan TemplateRefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
     public UserRuleOptions Grain { get; set; } = new();
     public DeliveryOptions Delivery { get; set; } = new();
     public Operations.OperationsOptions Operations { get; set; } = new();

@@ -41,6 +41,10 @@ internal sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         {
             failures.Add($"Silo:Operations:ReportInterval must be between 00:00:00.1 and 00:01:00 (was {options.Operations.ReportInterval}).");
         }
+        if (options.TemplateRefreshInterval < TimeSpan.FromMilliseconds(100) || options.TemplateRefreshInterval > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"Silo:TemplateRefreshInterval must be between 00:00:00.1 and 00:05:00 (was {options.TemplateRefreshInterval}).");
+        }
         if (delivery.PollInterval <= TimeSpan.Zero)
         {
             failures.Add("Silo:Delivery:PollInterval must be positive.");

@@ -15,29 +15,75 @@ namespace Notifications.Grains.Templates;
 
 /// <summary>
 /// The notification types this silo knows, compiled and cached in memory. Serves the template API and
-/// renders content for grains; the store is the system of record.
+/// renders content for grains; the store is the system of record. A change made here is announced to the
+/// templates' <see cref="ICatalogVersionGrain"/>, and <see cref="TemplateCacheRefresher"/> reloads this cache when
+/// another silo announced one, so every silo renders the same templates.
 /// </summary>
-internal sealed class TemplateRegistry(ITemplateStore store, IEnumerable<ITemplateRule> rules, IOptions<SiloOptions> options, TimeProvider time, ILogger<TemplateRegistry> logger)
+internal sealed class TemplateRegistry(
+    ITemplateStore store, IEnumerable<ITemplateRule> rules, IGrainFactory grains, IOptions<SiloOptions> options, TimeProvider time, ILogger<TemplateRegistry> logger)
     : ITemplateService, IContentRenderer
 {
-    private readonly ConcurrentDictionary<string, CompiledType> _types = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private ConcurrentDictionary<string, CompiledType> _types = new(StringComparer.Ordinal);
+    /// <summary>The catalog version this cache is known to hold; null until the first refresh.</summary>
+    private CatalogVersion? _version;
 
     public async Task LoadAsync(CancellationToken cancellationToken)
     {
+        _types = await ReadStoreAsync(cancellationToken).ConfigureAwait(false);
+        if (options.Value.TemplateSeedDirectory is { Length: > 0 } directory)
+        {
+            await SeedAsync(directory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reloads every type from the store unless the cache already holds <paramref name="current"/>.</summary>
+    public async Task RefreshAsync(CatalogVersion current, CancellationToken cancellationToken)
+    {
+        await _reload.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (current == Volatile.Read(ref _version))
+            {
+                return;
+            }
+            _types = await ReadStoreAsync(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _version, current);
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private async Task<ConcurrentDictionary<string, CompiledType>> ReadStoreAsync(CancellationToken cancellationToken)
+    {
+        var types = new ConcurrentDictionary<string, CompiledType>(StringComparer.Ordinal);
         foreach (var definition in await store.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             try
             {
-                _types[definition.Type] = TemplateCompiler.Compile(definition);
+                types[definition.Type] = TemplateCompiler.Compile(definition);
             }
             catch (ValidationFailedException exception)
             {
                 logger.LogError("Stored notification type {Type} no longer compiles ({Field}: {Message}); it is ignored.", definition.Type, exception.Field, exception.Message);
             }
         }
-        if (options.Value.TemplateSeedDirectory is { Length: > 0 } directory)
+        return types;
+    }
+
+    /// <summary>
+    /// Tells the other silos that the store changed. When nobody else changed the catalog since this cache's version,
+    /// the new version is this cache's; otherwise the next refresh reloads, taking the others' changes too.
+    /// </summary>
+    private async Task AnnounceAsync()
+    {
+        var next = await grains.GetGrain<ICatalogVersionGrain>(ICatalogVersionGrain.Templates).ChangedAsync().ConfigureAwait(false);
+        var seen = Volatile.Read(ref _version);
+        if (seen is not null && seen.Epoch == next.Epoch && seen.Counter + 1 == next.Counter)
         {
-            await SeedAsync(directory, cancellationToken).ConfigureAwait(false);
+            Interlocked.CompareExchange(ref _version, next, seen);
         }
     }
 
@@ -60,7 +106,8 @@ internal sealed class TemplateRegistry(ITemplateStore store, IEnumerable<ITempla
             }
             try
             {
-                await UpsertAsync(definition, cancellationToken).ConfigureAwait(false);
+                // Not announced: the silo is not active yet, and every silo seeds what the store lacks at its start.
+                await StoreAsync(definition, cancellationToken).ConfigureAwait(false);
             }
             catch (ValidationFailedException exception)
             {
@@ -77,6 +124,22 @@ internal sealed class TemplateRegistry(ITemplateStore store, IEnumerable<ITempla
 
     public async Task<NotificationTypeDefinition> UpsertAsync(NotificationTypeDefinition definition, CancellationToken cancellationToken)
     {
+        // Under the reload lock: a reload reading the store before this write must not replace the cache after it.
+        await _reload.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stored = await StoreAsync(definition, cancellationToken).ConfigureAwait(false);
+            await AnnounceAsync().ConfigureAwait(false);
+            return stored;
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private async Task<NotificationTypeDefinition> StoreAsync(NotificationTypeDefinition definition, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(definition);
         var stamped = definition with { UpdatedAt = time.GetUtcNow() };
         var compiled = TemplateCompiler.Compile(stamped);
@@ -91,9 +154,21 @@ internal sealed class TemplateRegistry(ITemplateStore store, IEnumerable<ITempla
 
     public async Task<bool> DeleteAsync(string type, CancellationToken cancellationToken)
     {
-        var deleted = await store.DeleteAsync(type, cancellationToken).ConfigureAwait(false);
-        _types.TryRemove(type, out _);
-        return deleted;
+        await _reload.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var deleted = await store.DeleteAsync(type, cancellationToken).ConfigureAwait(false);
+            _types.TryRemove(type, out _);
+            if (deleted)
+            {
+                await AnnounceAsync().ConfigureAwait(false);
+            }
+            return deleted;
+        }
+        finally
+        {
+            _reload.Release();
+        }
     }
 
     public RenderedContent Render(string? type, string category, ChannelKind channel, string? locale, InlineContent? inline, IReadOnlyDictionary<string, string> data)

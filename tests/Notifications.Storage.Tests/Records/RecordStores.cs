@@ -16,4 +16,5 @@ public sealed class RecordStores(IServiceProvider services)
     public IUserDirectory Directory { get; } = services.GetRequiredService<IUserDirectory>();
     public ISegmentStore Segments { get; } = services.GetRequiredService<ISegmentStore>();
     public ICampaignStore Campaigns { get; } = services.GetRequiredService<ICampaignStore>();
+    public IDataProtectionKeyStore DataProtectionKeys { get; } = services.GetRequiredService<IDataProtectionKeyStore>();
 }
