@@ -52,6 +52,7 @@ public static class PostgresStorageSiloBuilderExtensions
         services.AddSingleton<ITemplateStore, PostgresTemplateStore>();
         services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
         services.AddSingleton<ISettingsStore, PostgresSettingsStore>();
+        services.AddSingleton<IDataProtectionKeyStore, PostgresDataProtectionKeyStore>();
         return services;
     }
 }
