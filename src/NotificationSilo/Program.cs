@@ -9,6 +9,7 @@ builder.UseOrleans(silo => silo
     .UseNotificationCluster(builder.Configuration)
     .AddNotificationGrains(builder.Configuration)
     .AddConfiguredStorage(builder.Configuration)
+    .AddCampaignStreams(builder.Configuration)
     .AddNotificationDashboard(builder.Configuration)
     .AddActivityPropagation());
 builder.Services.AddNotificationChannels(builder.Configuration);

@@ -35,6 +35,8 @@ public static class GatewayApplicationExtensions
         api.MapApiKeyEndpoints();
         api.MapDeadLetterEndpoints();
         api.MapOperationsEndpoints();
+        api.MapSegmentEndpoints();
+        api.MapCampaignEndpoints();
 
         // Reached by mail clients and providers without credentials; each checks its own signature.
         app.MapTrackingEndpoints();

@@ -7,4 +7,7 @@ public static class GrainStorageNames
 
     /// <summary>Producer keys' daily request counts.</summary>
     public const string Quotas = "quotas";
+
+    /// <summary>Campaign grains: definition, schedule, status, segment cursor and chunks in flight.</summary>
+    public const string Campaigns = "campaigns";
 }

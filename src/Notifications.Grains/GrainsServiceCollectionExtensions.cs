@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Notifications.Application;
 using Notifications.Domain.Users;
 using Notifications.Grains;
+using Notifications.Grains.Campaigns;
 using Notifications.Grains.Delivery;
 using Notifications.Grains.Delivery.Tracking;
 using Notifications.Grains.Hosting;
@@ -25,7 +26,8 @@ public static class NotificationGrainsSiloBuilderExtensions
 {
     /// <summary>
     /// The product's grains and the application services the gateways call, on an Orleans silo: user grains,
-    /// channel workers and the outbox pump, templates, realtime, tracking. Grain storage named
+    /// campaigns (their chunks travel on the stream provider named <see cref="CampaignStreams.ProviderName"/>, which the
+    /// host registers), channel workers and the outbox pump, templates, realtime, tracking. Grain storage named
     /// <see cref="GrainStorageNames.Users"/>, a reminder service and the record stores come from a storage provider
     /// (AddSqliteStorage, …).
     /// </summary>
@@ -35,6 +37,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddOptions<SiloOptions>().Bind(configuration.GetSection(SiloOptions.Section)).ValidateOnStart()
             .PostConfigure(options => options.Grain.IdempotencyWindow = options.IdempotencyWindow);
         services.AddSingleton<IValidateOptions<SiloOptions>, SiloOptionsValidator>();
+        services.AddSingleton<IValidateOptions<SiloOptions>, CampaignOptionsValidator>();
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SiloOptions>>((collection, silo) => collection.CollectionAge = silo.Value.IdleDeactivation);
         services.AddOptions<SiloMessagingOptions>().Configure<IOptions<SiloOptions>>((messaging, silo) => messaging.ResponseTimeout = silo.Value.UserCommandTimeout);
         services.AddSerializer(serializer => serializer.AddNotificationContracts());
@@ -68,6 +71,9 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<ISiloSettings, SiloSettings>();
         services.AddSingleton<IOperationsService, OperationsService>();
         services.AddSingleton<SiloActivity>();
+        services.AddSingleton<SegmentReader>();
+        services.AddSingleton<ISegmentService, SegmentService>();
+        services.AddSingleton<ICampaignService, CampaignService>();
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();

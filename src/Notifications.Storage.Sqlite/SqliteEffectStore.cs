@@ -1,6 +1,7 @@
 using Notifications.Grains.Privacy;
 using System.Text.Json;
 using Notifications.Delivery;
+using Notifications.Domain.Directory;
 using Notifications.Grains.Storage;
 using Notifications.Grains.Users;
 
@@ -13,8 +14,8 @@ namespace Notifications.Storage.Sqlite;
 internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pii) : IEffectStore
 {
     private const string UpsertNotification = """
-        INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at, inbox_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+        INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at, inbox_at, campaign_id)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, body = excluded.body,
             inbox_at = COALESCE(excluded.inbox_at, notifications.inbox_at)
         """;
@@ -30,12 +31,19 @@ internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pi
         ON CONFLICT (idempotency_key) DO NOTHING
         """;
 
+    private const string UpsertDirectory = """
+        INSERT INTO user_directory (user_id, tags, locale, language, time_zone, registered_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        ON CONFLICT (user_id) DO UPDATE SET tags = excluded.tags, locale = excluded.locale, language = excluded.language,
+            time_zone = excluded.time_zone
+        """;
+
     public Task ApplyAsync(PendingEffects effects, CancellationToken cancellationToken)
     {
         // Serialising here keeps the single writer thread for SQLite work only.
         var inboxData = effects.Inbox.Select(e => e.Data.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Data, NotificationJson.Options)).ToList();
         var inboxTags = effects.Inbox.Select(e => e.Tags.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Tags, NotificationJson.Options)).ToList();
         var inboxActions = effects.Inbox.Select(e => e.Actions.Count == 0 ? null : JsonSerializer.SerializeToUtf8Bytes(e.Actions, NotificationJson.Options)).ToList();
+        var directoryTags = effects.Directory is { } row ? JsonSerializer.Serialize(row.Tags, NotificationJson.Options) : null;
         var contents = effects.Deliveries.Select(d => JsonSerializer.SerializeToUtf8Bytes(d.Content, NotificationJson.Options)).ToList();
         var targets = effects.Deliveries.Select(d => pii.Protect(d.Target)).ToList();
         return database.WriteAsync(session =>
@@ -62,6 +70,7 @@ internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pi
                 {
                     upsertNotification.Bind(10, null);
                 }
+                upsertNotification.Bind(11, n.CampaignId is { } campaign ? Db.Id(campaign) : null);
                 upsertNotification.Execute();
                 recorded.Add(n.Id);
             }
@@ -95,8 +104,25 @@ internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pi
                     .Bind(5, (int)d.Lane).Bind(6, DbEnum.Name(d.Status)).Bind(7, Db.Ms(d.DueAt)).Bind(8, d.IdempotencyKey)
                     .BindUtf8(9, contents[i]).Bind(10, nowMs).Bind(11, effects.TraceParent).Execute();
             }
+            if (effects.Directory is { } directoryRow)
+            {
+                WriteDirectory(session, directoryRow, directoryTags!);
+            }
             return true;
         }, cancellationToken, effects.Lane);
+    }
+
+    /// <summary>Replaces the user's row and tags: the turn's row is the whole truth about the user's profile.</summary>
+    private static void WriteDirectory(WriteSession session, DirectoryEntry entry, string tags)
+    {
+        session.Raw(UpsertDirectory).Bind(1, entry.UserId).Bind(2, tags).Bind(3, entry.Locale).Bind(4, entry.Language)
+            .Bind(5, entry.TimeZone).Bind(6, Db.Ms(entry.RegisteredAt)).Execute();
+        session.Raw("DELETE FROM user_tags WHERE user_id = ?1 AND tag NOT IN (SELECT value FROM json_each(?2))").Bind(1, entry.UserId).Bind(2, tags).Execute();
+        var insertTag = session.Raw("INSERT OR IGNORE INTO user_tags (tag, user_id) VALUES (?1, ?2)");
+        foreach (var tag in entry.Tags.Distinct(StringComparer.Ordinal))
+        {
+            insertTag.Bind(1, tag).Bind(2, entry.UserId).Execute();
+        }
     }
 
     private static void BindJson(RawStatement statement, int index, byte[]? json)

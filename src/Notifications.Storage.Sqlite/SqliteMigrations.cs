@@ -205,6 +205,56 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         DROP INDEX ix_notifications_user;
         CREATE INDEX ix_notifications_user_outside_inbox ON notifications(user_id, id) WHERE inbox_at IS NULL;
         """,
+        """
+        -- Campaigns to segments (issue 11). The user directory: one row per registered user, replaced by the user's
+        -- grain in the turn that wrote the profile. A user's tags also sit in user_tags, clustered by tag, so a tag
+        -- segment pages one index range in user-id order; zone and language indexes serve the other filters.
+        CREATE TABLE user_directory (
+            user_id TEXT PRIMARY KEY,
+            tags TEXT NOT NULL,
+            locale TEXT NULL,
+            language TEXT NULL,
+            time_zone TEXT NULL,
+            registered_at INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE INDEX ix_user_directory_zone ON user_directory(time_zone, user_id);
+        CREATE INDEX ix_user_directory_language ON user_directory(language, user_id);
+        CREATE TABLE user_tags (
+            tag TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            PRIMARY KEY (tag, user_id)) WITHOUT ROWID;
+
+        -- Users registered before the directory existed: from their grain state (JSON, as the grain wrote it).
+        INSERT INTO user_directory (user_id, tags, locale, language, time_zone, registered_at)
+        SELECT substr(grain_id, 6),
+               COALESCE(json_extract(payload, '$.user.profile.tags'), '[]'),
+               json_extract(payload, '$.user.profile.locale'),
+               lower(CASE WHEN instr(json_extract(payload, '$.user.profile.locale'), '-') > 0
+                          THEN substr(json_extract(payload, '$.user.profile.locale'), 1, instr(json_extract(payload, '$.user.profile.locale'), '-') - 1)
+                          ELSE json_extract(payload, '$.user.profile.locale') END),
+               json_extract(payload, '$.user.profile.timeZone'),
+               updated_at
+        FROM grain_state
+        WHERE state_name = 'user' AND grain_id LIKE 'user/%' AND json_valid(payload) AND json_extract(payload, '$.user.registered') = 1;
+        INSERT OR IGNORE INTO user_tags (tag, user_id)
+        SELECT t.value, d.user_id FROM user_directory d, json_each(d.tags) t;
+
+        CREATE TABLE segments (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            rule TEXT NOT NULL,
+            created_at INTEGER NOT NULL);
+
+        CREATE TABLE campaigns (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+
+        -- A campaign's funnel is counted from its notifications; the partial index costs other notifications nothing.
+        ALTER TABLE notifications ADD COLUMN campaign_id TEXT NULL;
+        CREATE INDEX ix_notifications_campaign ON notifications(campaign_id) WHERE campaign_id IS NOT NULL;
+        """,
     ];
 
     /// <summary>Before anything else of the silo touches storage (reminders, grain state, templates).</summary>

@@ -18,11 +18,12 @@ public static class SqliteStorageSiloBuilderExtensions
         silo.Services.AddSqliteRecordStores(configuration);
         silo.AddSqliteGrainStorage(GrainStorageNames.Users);
         silo.AddSqliteGrainStorage(GrainStorageNames.Quotas);
+        silo.AddSqliteGrainStorage(GrainStorageNames.Campaigns);
         silo.UseSqliteReminderService();
         return silo;
     }
 
-    /// <summary>The SQLite file and the record stores in it (inbox, notifications, outbox, templates, keys, settings), migrated at silo start-up.</summary>
+    /// <summary>The SQLite file and the record stores in it (inbox, notifications, outbox, templates, keys, settings, user directory, segments, campaigns), migrated at silo start-up.</summary>
     public static IServiceCollection AddSqliteRecordStores(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SqliteStorageOptions>().Bind(configuration.GetSection(SqliteStorageOptions.Section)).ValidateOnStart();
@@ -40,6 +41,9 @@ public static class SqliteStorageSiloBuilderExtensions
         services.AddSingleton<ITemplateStore, SqliteTemplateStore>();
         services.AddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.AddSingleton<ISettingsStore, SqliteSettingsStore>();
+        services.AddSingleton<IUserDirectory, SqliteUserDirectory>();
+        services.AddSingleton<ISegmentStore, SqliteSegmentStore>();
+        services.AddSingleton<ICampaignStore, SqliteCampaignStore>();
         return services;
     }
 }

@@ -28,4 +28,6 @@ public sealed record NotifyCommand : UserCommand
     /// <summary>The request's tags merged with its type's: stored with the inbox row for filtering.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
     public IReadOnlyList<InboxAction> Actions { get; init; } = [];
+    /// <summary>The campaign that sent this notification, if any: its record carries it, so the campaign's funnel is counted from records.</summary>
+    public Guid? CampaignId { get; init; }
 }

@@ -14,4 +14,6 @@ public sealed record NotificationRecord(
 {
     /// <summary>Why a suppressed notification reached no channel (<see cref="SuppressionReasons"/>); null otherwise.</summary>
     public string? Reason { get; init; }
+    /// <summary>The campaign that sent it (<see cref="Commands.NotifyCommand.CampaignId"/>); null for other producers.</summary>
+    public Guid? CampaignId { get; init; }
 }

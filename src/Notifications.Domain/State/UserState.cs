@@ -8,6 +8,8 @@ public sealed class UserState
     public required string UserId { get; init; }
     /// <summary>False until a profile was written: such a user is reachable only through the inbox.</summary>
     public bool Registered { get; set; }
+    /// <summary>When the profile was first written; null for a user never registered (and for state older than the directory).</summary>
+    public DateTimeOffset? RegisteredAt { get; set; }
     public UserProfile Profile { get; set; } = new();
     public List<Device> Devices { get; set; } = [];
     /// <summary>Consent and session of <see cref="UserProfile.WhatsApp"/>; null when the profile has no WhatsApp number.</summary>

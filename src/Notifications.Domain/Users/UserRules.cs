@@ -1,5 +1,6 @@
 using Notifications.Delivery;
 using Notifications.Domain.Commands;
+using Notifications.Domain.Directory;
 using Notifications.Domain.Effects;
 using Notifications.Domain.Rules;
 using Notifications.Domain.State;
@@ -53,6 +54,8 @@ public sealed class UserRules(UserState state)
                 State.WhatsApp = WhatsAppRules.AfterProfile(State.WhatsApp, upsert.Profile, context.Now);
                 State.Profile = upsert.Profile with { WhatsAppOptIn = WhatsAppRules.MaySend(State.WhatsApp) };
                 State.Registered = true;
+                State.RegisteredAt ??= context.Now;
+                context.Effects.Directory = new DirectoryEntry(State.UserId, [.. State.Profile.Tags], State.Profile.Locale, State.Profile.TimeZone, State.RegisteredAt.Value);
                 // Writing the profile registers its address (again): a disabled address gets another chance.
                 State.EmailBounces = null;
                 break;
@@ -394,5 +397,5 @@ public sealed class UserRules(UserState state)
     private void Record(NotifyCommand notify, string status, TurnContext context, RenderedContent? content = null, string? reason = null) =>
         context.Effects.Notifications.Add(new NotificationRecord(
             notify.NotificationId, State.UserId, notify.Type, notify.Category, notify.Priority, status,
-            content?.Title ?? notify.Content?.Title, content?.Body ?? notify.Content?.Body, notify.AcceptedAt) { Reason = reason });
+            content?.Title ?? notify.Content?.Title, content?.Body ?? notify.Content?.Body, notify.AcceptedAt) { Reason = reason, CampaignId = notify.CampaignId });
 }

@@ -6,6 +6,8 @@ public static class Scopes
     public const string Send = "send";
     public const string Manage = "manage";
     public const string Admin = "admin";
+    /// <summary>Campaigns and segments: creating one sends to many users at once, so it is a scope of its own.</summary>
+    public const string Campaigns = "campaigns";
 
-    public static readonly IReadOnlyList<string> All = [Send, Manage, Admin];
+    public static readonly IReadOnlyList<string> All = [Send, Manage, Admin, Campaigns];
 }

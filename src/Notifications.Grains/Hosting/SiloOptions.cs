@@ -24,6 +24,7 @@ public sealed class SiloOptions
     public UserRuleOptions Grain { get; set; } = new();
     public DeliveryOptions Delivery { get; set; } = new();
     public Operations.OperationsOptions Operations { get; set; } = new();
+    public CampaignOptions Campaigns { get; set; } = new();
 
     /// <summary>Defaults that apply when configuration names no critical category at all.</summary>
     public static readonly IReadOnlyList<string> DefaultCriticalCategories = ["security", "payments"];

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Notifications.Domain.Directory;
 using Notifications.Domain.Effects;
 
 namespace Notifications.Grains.Users;
@@ -11,7 +12,10 @@ public sealed record PendingEffects(
     IReadOnlyList<InboxEntry> Inbox,
     IReadOnlyList<DeliveryJob> Deliveries)
 {
-    public bool IsEmpty => Notifications.Count == 0 && Inbox.Count == 0 && Deliveries.Count == 0;
+    public bool IsEmpty => Notifications.Count == 0 && Inbox.Count == 0 && Deliveries.Count == 0 && Directory is null;
+
+    /// <summary>The user's directory row as this turn left it, when the turn changed it (a profile write).</summary>
+    public DirectoryEntry? Directory { get; init; }
 
     /// <summary>
     /// The W3C trace context of the turn that produced these effects. Stored with its delivery jobs, so the
@@ -21,5 +25,5 @@ public sealed record PendingEffects(
 
     /// <summary>Takes the turn's lists as they are: a turn's effects are not touched once it ended.</summary>
     public static PendingEffects From(long turn, Priority lane, TurnEffects effects) =>
-        new(turn, lane, effects.Notifications, effects.Inbox, effects.Deliveries) { TraceParent = Activity.Current?.Id };
+        new(turn, lane, effects.Notifications, effects.Inbox, effects.Deliveries) { TraceParent = Activity.Current?.Id, Directory = effects.Directory };
 }

@@ -95,4 +95,8 @@ public sealed class SiloApi(SiloHandle silo)
     public Notifications.Application.IInboxService Inbox => Services.GetRequiredService<Notifications.Application.IInboxService>();
 
     public Notifications.Application.IOperationsService Operations => Services.GetRequiredService<Notifications.Application.IOperationsService>();
+
+    public Notifications.Application.ICampaignService Campaigns => Services.GetRequiredService<Notifications.Application.ICampaignService>();
+
+    public Notifications.Application.ISegmentService Segments => Services.GetRequiredService<Notifications.Application.ISegmentService>();
 }

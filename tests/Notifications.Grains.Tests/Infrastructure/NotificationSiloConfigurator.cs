@@ -37,6 +37,7 @@ public sealed class NotificationSiloConfigurator : ISiloConfigurator
 
         siloBuilder.AddNotificationGrains(siloBuilder.Configuration);
         siloBuilder.AddSqliteStorage(siloBuilder.Configuration);
+        siloBuilder.AddCampaignStreams(siloBuilder.Configuration);
         DecorateEffectStore(services, parts.Faults);
         DecorateGrainStorage(services, parts.Faults);
     }

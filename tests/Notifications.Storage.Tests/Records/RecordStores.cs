@@ -13,4 +13,7 @@ public sealed class RecordStores(IServiceProvider services)
     public ITemplateStore Templates { get; } = services.GetRequiredService<ITemplateStore>();
     public IApiKeyStore ApiKeys { get; } = services.GetRequiredService<IApiKeyStore>();
     public ISettingsStore Settings { get; } = services.GetRequiredService<ISettingsStore>();
+    public IUserDirectory Directory { get; } = services.GetRequiredService<IUserDirectory>();
+    public ISegmentStore Segments { get; } = services.GetRequiredService<ISegmentStore>();
+    public ICampaignStore Campaigns { get; } = services.GetRequiredService<ICampaignStore>();
 }

@@ -1,0 +1,3 @@
+namespace Notifications.Api;
+
+public sealed record CampaignList(IReadOnlyList<CampaignSummary> Campaigns);

@@ -1,0 +1,3 @@
+namespace Notifications.Api;
+
+public sealed record CampaignSummary(Guid Id, string Name, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

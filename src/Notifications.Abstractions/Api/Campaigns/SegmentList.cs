@@ -1,0 +1,3 @@
+namespace Notifications.Api;
+
+public sealed record SegmentList(IReadOnlyList<SegmentView> Segments);

@@ -1,0 +1,6 @@
+namespace Notifications.Api;
+
+public sealed record SegmentPreviewRequest
+{
+    public SegmentSpec? Segment { get; init; }
+}

@@ -1,0 +1,3 @@
+namespace Notifications.Api;
+
+public sealed record SegmentView(Guid Id, string Name, SegmentSpec Segment, DateTimeOffset CreatedAt);

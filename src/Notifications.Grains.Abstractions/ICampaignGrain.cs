@@ -1,0 +1,30 @@
+using Notifications.Api;
+using Notifications.Application;
+using Notifications.Grains.Campaigns;
+
+namespace Notifications.Grains;
+
+/// <summary>
+/// One campaign: definition, schedule, status, segment cursor and the chunks in flight. It pages its segment from the
+/// user directory and publishes chunks on the campaign stream provider, at its rate, while running.
+/// </summary>
+public interface ICampaignGrain : IGrainWithGuidKey
+{
+    /// <summary>Creates the campaign (draft, or scheduled when it has a schedule). A refusal when it exists already.</summary>
+    Task<CampaignCommandResult> CreateAsync(CampaignDefinition definition);
+
+    /// <summary>Null when the campaign was never created.</summary>
+    Task<CampaignView?> GetAsync();
+
+    /// <summary>One of <see cref="CampaignCommands"/>.</summary>
+    Task<CampaignCommandResult> RunAsync(string command);
+
+    /// <summary>Asked by the consumer before it sends a chunk.</summary>
+    Task<CampaignChunkPermit> AdmitAsync(long sequence);
+
+    /// <summary>The consumer sent the chunk; <paramref name="failedUserIds"/> are recipients whose grain could not take it.</summary>
+    Task ChunkDoneAsync(long sequence, IReadOnlyList<string> failedUserIds);
+
+    /// <summary>The campaign's own clock: publishes what its rate allows now. Called by its timer and reminder.</summary>
+    Task TickAsync();
+}

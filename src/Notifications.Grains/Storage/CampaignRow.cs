@@ -1,0 +1,3 @@
+namespace Notifications.Grains.Storage;
+
+public sealed record CampaignRow(Guid Id, string Name, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);

@@ -1,0 +1,16 @@
+namespace Notifications.Grains.Storage;
+
+/// <summary>
+/// The campaigns' list (each campaign grain writes its row when its status changes) and their funnels, counted from
+/// the notification records the campaign's sends created (<see cref="Domain.Effects.NotificationRecord.CampaignId"/>).
+/// </summary>
+public interface ICampaignStore
+{
+    Task UpsertAsync(CampaignRow campaign, CancellationToken cancellationToken);
+
+    /// <summary>Newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<CampaignRow>> ListAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Exact counts over the campaign's notification records and their deliveries.</summary>
+    Task<CampaignFunnel> FunnelAsync(Guid campaignId, CancellationToken cancellationToken);
+}
