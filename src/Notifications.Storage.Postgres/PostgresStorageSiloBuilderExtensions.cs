@@ -19,13 +19,14 @@ public static class PostgresStorageSiloBuilderExtensions
         silo.Services.AddPostgresRecordStores(configuration);
         silo.AddPostgresGrainStorage(GrainStorageNames.Users);
         silo.AddPostgresGrainStorage(GrainStorageNames.Quotas);
+        silo.AddPostgresGrainStorage(GrainStorageNames.Campaigns);
         silo.UsePostgresReminderService();
         return silo;
     }
 
     /// <summary>
-    /// The database and the record stores in it (inbox, notifications, outbox, templates, keys, settings), migrated at
-    /// silo start-up. Delivery targets are sealed with the Security:Pii keys.
+    /// The database and the record stores in it (inbox, notifications, outbox, templates, keys, settings, user directory,
+    /// segments, campaigns), migrated at silo start-up. Delivery targets are sealed with the Security:Pii keys.
     /// </summary>
     public static IServiceCollection AddPostgresRecordStores(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,6 +45,9 @@ public static class PostgresStorageSiloBuilderExtensions
         services.AddSingleton<ITemplateStore, PostgresTemplateStore>();
         services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
         services.AddSingleton<ISettingsStore, PostgresSettingsStore>();
+        services.AddSingleton<IUserDirectory, PostgresUserDirectory>();
+        services.AddSingleton<ISegmentStore, PostgresSegmentStore>();
+        services.AddSingleton<ICampaignStore, PostgresCampaignStore>();
         return services;
     }
 }
