@@ -38,6 +38,7 @@ internal static class Pg
     public static NpgsqlBatchCommand With(this NpgsqlBatchCommand command, string name, long?[] value) => Add(command, command.Parameters, name, NpgsqlDbType.Array | NpgsqlDbType.Bigint, value);
     public static NpgsqlBatchCommand With(this NpgsqlBatchCommand command, string name, int[] value) => Add(command, command.Parameters, name, NpgsqlDbType.Array | NpgsqlDbType.Integer, value);
     public static NpgsqlBatchCommand With(this NpgsqlBatchCommand command, string name, Guid[] value) => Add(command, command.Parameters, name, NpgsqlDbType.Array | NpgsqlDbType.Uuid, value);
+    public static NpgsqlBatchCommand With(this NpgsqlBatchCommand command, string name, Guid?[] value) => Add(command, command.Parameters, name, NpgsqlDbType.Array | NpgsqlDbType.Uuid, value);
     public static NpgsqlBatchCommand With(this NpgsqlBatchCommand command, string name, byte[][] value) => Add(command, command.Parameters, name, NpgsqlDbType.Array | NpgsqlDbType.Bytea, value);
     public static NpgsqlBatchCommand With(this NpgsqlBatchCommand command, string name, byte[] value) => Add(command, command.Parameters, name, NpgsqlDbType.Bytea, value);
 

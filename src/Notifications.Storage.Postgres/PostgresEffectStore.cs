@@ -7,15 +7,15 @@ using Notifications.Grains.Users;
 namespace Notifications.Storage.Postgres;
 
 /// <summary>
-/// A turn's records in one round trip: one <see cref="NpgsqlBatch"/> (one implicit transaction) of multi-row
+/// A turn's records (notifications, inbox rows, delivery jobs, the user's directory row) in one round trip: one <see cref="NpgsqlBatch"/> (one implicit transaction) of multi-row
 /// statements over arrays, however many records the turn has. Every statement is idempotent: replaying a turn after
 /// a crash changes nothing it already wrote.
 /// </summary>
 internal sealed class PostgresEffectStore(PostgresDatabase database, PiiProtector pii) : IEffectStore
 {
     private const string UpsertNotifications = """
-        INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at)
-        SELECT * FROM unnest(@id, @user, @type, @category, @priority, @status, @title, @body, @created)
+        INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at, campaign_id)
+        SELECT * FROM unnest(@id, @user, @type, @category, @priority, @status, @title, @body, @created, @campaign)
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, body = excluded.body
         """;
 
@@ -41,6 +41,21 @@ internal sealed class PostgresEffectStore(PostgresDatabase database, PiiProtecto
         INSERT INTO delivery_log (delivery_id, status, at) SELECT id, status, due_at FROM inserted ORDER BY id
         """;
 
+    /// <summary>
+    /// The turn's row is the whole truth about the user's profile: it replaces the row, drops the tags it no longer
+    /// has and adds the new ones; a replayed turn finds everything as it leaves it.
+    /// </summary>
+    private const string UpsertDirectory = """
+        INSERT INTO user_directory (user_id, tags, locale, language, time_zone, registered_at)
+        VALUES (@user, @tags, @locale, @language, @zone, @registered)
+        ON CONFLICT (user_id) DO UPDATE SET tags = excluded.tags, locale = excluded.locale, language = excluded.language,
+            time_zone = excluded.time_zone
+        """;
+
+    private const string DeleteDroppedTags = "DELETE FROM user_tags WHERE user_id = @user AND NOT (tag = ANY (@tags))";
+
+    private const string InsertTags = "INSERT INTO user_tags (tag, user_id) SELECT DISTINCT t, @user FROM unnest(@tags) AS t ON CONFLICT DO NOTHING";
+
     public async Task ApplyAsync(PendingEffects effects, CancellationToken cancellationToken)
     {
         if (effects.IsEmpty)
@@ -62,7 +77,8 @@ internal sealed class PostgresEffectStore(PostgresDatabase database, PiiProtecto
                 .With("status", notifications.Select(n => n.Status).ToArray())
                 .With("title", notifications.Select(n => n.Title).ToArray())
                 .With("body", notifications.Select(n => n.Body).ToArray())
-                .With("created", notifications.Select(n => Pg.Ms(n.CreatedAt)).ToArray()));
+                .With("created", notifications.Select(n => Pg.Ms(n.CreatedAt)).ToArray())
+                .With("campaign", notifications.Select(n => n.CampaignId).ToArray()));
         }
         if (effects.Inbox.Count > 0)
         {
@@ -95,6 +111,16 @@ internal sealed class PostgresEffectStore(PostgresDatabase database, PiiProtecto
                 // A job's row says when it was last changed: here, when its turn ran.
                 .With("now", Pg.Ms(jobs[0].DueAt))
                 .With("trace", effects.TraceParent));
+        }
+        if (effects.Directory is { } entry)
+        {
+            // In the same batch, hence the same transaction, as the turn's other records.
+            var tags = entry.Tags.ToArray<string?>();
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(UpsertDirectory)
+                .With("user", entry.UserId).With("tags", tags).With("locale", entry.Locale).With("language", entry.Language)
+                .With("zone", entry.TimeZone).With("registered", Pg.Ms(entry.RegisteredAt)));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(DeleteDroppedTags).With("user", entry.UserId).With("tags", tags));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertTags).With("user", entry.UserId).With("tags", tags));
         }
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

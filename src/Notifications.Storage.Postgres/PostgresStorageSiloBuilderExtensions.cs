@@ -32,8 +32,8 @@ public static class PostgresStorageSiloBuilderExtensions
     }
 
     /// <summary>
-    /// The database and the record stores in it (inbox, notifications, outbox, templates, keys, settings), migrated at
-    /// silo start-up. Delivery targets are sealed with the Security:Pii keys.
+    /// The database and the record stores in it (inbox, notifications, outbox, templates, keys, settings, user directory,
+    /// segments, campaigns), migrated at silo start-up. Delivery targets are sealed with the Security:Pii keys.
     /// </summary>
     public static IServiceCollection AddPostgresRecordStores(this IServiceCollection services, IConfiguration configuration)
     {
@@ -53,6 +53,9 @@ public static class PostgresStorageSiloBuilderExtensions
         services.AddSingleton<IApiKeyStore, PostgresApiKeyStore>();
         services.AddSingleton<ISettingsStore, PostgresSettingsStore>();
         services.AddSingleton<IDataProtectionKeyStore, PostgresDataProtectionKeyStore>();
+        services.AddSingleton<IUserDirectory, PostgresUserDirectory>();
+        services.AddSingleton<ISegmentStore, PostgresSegmentStore>();
+        services.AddSingleton<ICampaignStore, PostgresCampaignStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the servers the cluster-profile suites start privately: Debian's redis-server (membership and reminders
-# on Redis; its system service is not used) and npm's azurite (Azure Table grain state). Idempotent.
+# on Redis; its system service is not used), Debian's PostgreSQL (the campaign scenarios on PostgreSQL, through the
+# storage tests' setup) and npm's azurite (Azure Table grain state). Idempotent.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -13,4 +14,5 @@ if [ ! -x /usr/bin/redis-server ]; then
   fi
 fi
 
+bash "$here/../Notifications.Storage.Tests/setup.sh"
 bash "$here/../../scripts/npm-ci.sh" "$here/azurite"

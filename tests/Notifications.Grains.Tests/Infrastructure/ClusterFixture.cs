@@ -8,7 +8,7 @@ namespace Notifications.Grains.Tests.Infrastructure;
 /// <summary>
 /// Three in-process silos on one SQLite file and one manual clock, for the whole suite. Tests keep apart by using
 /// their own users; the clock only moves forward, so a test computes its instants from <see cref="Clock"/>.
-/// The cluster profiles (Redis membership, Azure Table grain state) derive from it and start their servers first.
+/// The cluster profiles (Redis membership, Azure Table grain state, PostgreSQL storage) derive from it and start their servers first.
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
 {
