@@ -11,12 +11,16 @@ using Notifications.StorageBench;
 // (a) raw SQLite: small rows in 1000-row transactions into a fresh file (WAL, synchronous FULL);
 // (b) SqliteGrainStorage: concurrent grain-state writes (1000 grains, each rewriting its ~1 KB JSON state);
 // (c) SqliteEffectStore: concurrent ApplyAsync of one turn's records (1 notification record + 1 inbox row).
-// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10] [--postgres]
 // --postgres measures the PostgreSQL grain storage against Orleans' Redis one instead (see PostgresComparison).
+// With --streams: the SQLite stream provider end to end instead (see Streams/StreamsBench.cs).
+// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10] [--postgres | --streams [--producers 128] [--events-per-call 1]]
 const int Grains = 1000;
 const int Turns = 1000;
 var seconds = 10;
 var postgres = false;
+var streams = false;
+var producers = 128;
+var eventsPerCall = 1;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--seconds" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out seconds) && seconds > 0)
@@ -29,7 +33,22 @@ for (var i = 0; i < args.Length; i++)
         postgres = true;
         continue;
     }
-    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N] [--postgres]   (N > 0: seconds per phase, 10 by default)");
+    if (args[i] == "--streams")
+    {
+        streams = true;
+        continue;
+    }
+    if (args[i] == "--producers" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out producers) && producers > 0)
+    {
+        i++;
+        continue;
+    }
+    if (args[i] == "--events-per-call" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out eventsPerCall) && eventsPerCall is > 0 and <= 10_000)
+    {
+        i++;
+        continue;
+    }
+    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N] [--postgres | --streams [--producers P] [--events-per-call E]]   (N > 0: seconds per phase, 10 by default; P > 0: concurrent producers, 128 by default; E in 1..10000: events per publish call, 1 by default)");
     return 2;
 }
 var phase = TimeSpan.FromSeconds(seconds);
@@ -41,6 +60,10 @@ var directory = Path.Combine(Path.GetTempPath(), $"storage-bench-{Guid.NewGuid()
 Directory.CreateDirectory(directory);
 try
 {
+    if (streams)
+    {
+        return await Notifications.StorageBench.Streams.StreamsBench.RunAsync(directory, TimeSpan.FromSeconds(seconds), producers, eventsPerCall);
+    }
     Console.WriteLine($"SQLite storage, {seconds} s per phase, WAL, synchronous FULL, {Environment.ProcessorCount} cores");
     var baseline = SqliteBaseline.BatchedRowsPerSecond(directory, "FULL", phase);
     Console.WriteLine($"(a) raw SQLite, small rows in 1000-row transactions: {baseline,12:N0} rows/s");

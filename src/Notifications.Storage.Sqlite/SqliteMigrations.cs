@@ -205,6 +205,19 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         DROP INDEX ix_notifications_user;
         CREATE INDEX ix_notifications_user_outside_inbox ON notifications(user_id, id) WHERE inbox_at IS NULL;
         """,
+        """
+        -- Persistent-stream queues (issue 11). AUTOINCREMENT: ids never repeat, even after the newest row is
+        -- acknowledged and deleted, so a receiver reading "after the last id it saw" never skips a new row; they are
+        -- the events' sequence numbers. One writer at a time means ids become visible in commit order.
+        CREATE TABLE stream_messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            provider TEXT NOT NULL,
+            queue INTEGER NOT NULL,
+            stream_id TEXT NOT NULL,
+            payload BLOB NOT NULL,
+            enqueued_at INTEGER NOT NULL);
+        CREATE INDEX ix_stream_messages_queue ON stream_messages(provider, queue, id);
+        """,
     ];
 
     /// <summary>Before anything else of the silo touches storage (reminders, grain state, templates).</summary>

@@ -8,9 +8,9 @@ namespace Notifications.Storage.Tests.Sqlite;
 /// <summary>
 /// One test's SQLite file in its own temp directory, registered the way the silo registers it (record stores,
 /// two named grain storages, the reminder table) and migrated. Closing disposes the writer and every connection;
-/// opening again reads the same file from disk.
+/// opening again reads the same file from disk. <paramref name="configure"/> adds a test's own services (a stream provider).
 /// </summary>
-internal sealed class SqliteTestStore(string prefix) : IDisposable
+internal sealed class SqliteTestStore(string prefix, Action<IServiceCollection>? configure = null) : IDisposable
 {
     /// <summary>A grain storage with the default options: clearing deletes the row.</summary>
     public const string DeletingRows = "grains";
@@ -35,6 +35,7 @@ internal sealed class SqliteTestStore(string prefix) : IDisposable
         services.AddSqliteGrainStorage(DeletingRows);
         services.AddSqliteGrainStorage(KeepingRows, options => options.DeleteStateOnClear = false);
         services.UseSqliteReminderService();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         await new SqliteMigrations(_services.GetRequiredService<SqliteDatabase>()).InitializeAsync(CancellationToken.None);
     }

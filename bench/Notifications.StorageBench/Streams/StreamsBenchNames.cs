@@ -1,0 +1,10 @@
+namespace Notifications.StorageBench.Streams;
+
+internal static class StreamsBenchNames
+{
+    public const string Sqlite = "bench-sqlite";
+    public const string Memory = "bench-memory";
+
+    /// <summary>The namespace the counting consumer subscribes to implicitly, on either provider.</summary>
+    public const string Namespace = "bench";
+}

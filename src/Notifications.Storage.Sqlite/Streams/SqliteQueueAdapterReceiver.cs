@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Providers.Streams.Common;
+using Orleans.Serialization;
+using Orleans.Streams;
+
+namespace Notifications.Storage.Sqlite.Streams;
+
+/// <summary>
+/// Reads one queue for its pulling agent. A new receiver starts at the queue's oldest row, so whatever an earlier
+/// receiver (a silo that stopped or was killed) read but never acknowledged is delivered again: at least once.
+/// Rows are read in id order, a bounded batch at a time, and each is deleted only when Orleans reports it
+/// delivered to every consumer.
+/// </summary>
+internal sealed partial class SqliteQueueAdapterReceiver(
+    string provider,
+    int queue,
+    SqliteStreamOptions options,
+    SqliteStreamQueueStore store,
+    Serializer<SqliteStreamMessageBody> serializer,
+    ILogger logger) : IQueueAdapterReceiver
+{
+    /// <summary>The newest row handed to the agent; the next read continues after it.</summary>
+    private long _lastReadId;
+    private volatile bool _shutDown;
+
+    public Task Initialize(TimeSpan timeout) => Task.CompletedTask;
+
+    [Obsolete("Orleans calls the overload with a CancellationToken.")]
+    public Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount) => GetQueueMessagesAsync(maxCount, CancellationToken.None);
+
+    public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
+    {
+        if (_shutDown)
+        {
+            return [];
+        }
+        // A negative count is Orleans' "no limit"; the batch size bounds the read all the same.
+        var limit = maxCount < 0 ? options.BatchSize : Math.Min(maxCount, options.BatchSize);
+        if (limit == 0)
+        {
+            return [];
+        }
+        var rows = await store.ReadAsync(provider, queue, _lastReadId, limit, cancellationToken).ConfigureAwait(false);
+        var batches = new List<IBatchContainer>(rows.Count);
+        foreach (var row in rows)
+        {
+            _lastReadId = row.Id;
+            if (TryDecode(row, out var body))
+            {
+                batches.Add(new SqliteBatchContainer(body, new EventSequenceTokenV2(row.Id)));
+            }
+        }
+        return batches;
+    }
+
+    /// <summary>
+    /// A row this silo cannot decode (an event type it does not know) is skipped, not retried forever: it would
+    /// stall the whole queue. It stays in the table for an operator, and is read again by the next receiver.
+    /// </summary>
+    private bool TryDecode(StoredStreamMessage row, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SqliteStreamMessageBody? body)
+    {
+        try
+        {
+            body = serializer.Deserialize(row.Payload) ?? throw new InvalidDataException("The row holds no message.");
+            return true;
+        }
+        catch (Exception exception)
+        {
+            LogUndecodableRow(logger, exception, provider, queue, row.Id);
+            body = null;
+            return false;
+        }
+    }
+
+    [Obsolete("Orleans calls the overload with a CancellationToken.")]
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
+
+    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    {
+        var ids = messages.OfType<SqliteBatchContainer>().Select(message => message.RowId).ToList();
+        return ids.Count == 0 ? Task.CompletedTask : store.DeleteAsync(provider, ids, options.WriteLane);
+    }
+
+    /// <summary>Unacknowledged rows stay in the table for the queue's next receiver.</summary>
+    public Task Shutdown(TimeSpan timeout)
+    {
+        _shutDown = true;
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream provider {Provider}, queue {Queue}: row {RowId} cannot be decoded and is skipped; it stays in stream_messages.")]
+    private static partial void LogUndecodableRow(ILogger logger, Exception exception, string provider, int queue, long rowId);
+}

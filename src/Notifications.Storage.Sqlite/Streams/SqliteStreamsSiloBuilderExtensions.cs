@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Notifications.Storage.Sqlite;
+using Notifications.Storage.Sqlite.Streams;
+
+namespace Orleans.Hosting;
+
+public static class SqliteStreamsSiloBuilderExtensions
+{
+    /// <summary>
+    /// A durable Orleans persistent-stream provider named <paramref name="name"/> whose queues are rows of the silo's
+    /// SQLite file: an event is committed when <c>OnNextAsync</c> returns, delivered at least once in per-stream order,
+    /// and deleted once delivered; a restart (even after <c>kill -9</c>) redelivers what was not. Needs the SQLite
+    /// database (<c>AddSqliteStorage</c> / <c>AddSqliteRecordStores</c> register it and its migrations).
+    /// <paramref name="configureStream"/> reaches Orleans' own settings (pulling agent period, balancer, backoff).
+    /// </summary>
+    public static ISiloBuilder AddSqliteStreams(
+        this ISiloBuilder builder,
+        string name,
+        Action<SqliteStreamOptions>? configure = null,
+        Action<ISiloPersistentStreamConfigurator>? configureStream = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        builder.ConfigureServices(services => services.AddSqliteStreamQueues(name, configure));
+        return builder.AddPersistentStreams(name, SqliteQueueAdapterFactory.Create, stream => configureStream?.Invoke(stream));
+    }
+
+    /// <summary>The provider's options and queue store, without Orleans' pulling agents (the adapter's own tests use this).</summary>
+    internal static IServiceCollection AddSqliteStreamQueues(this IServiceCollection services, string name, Action<SqliteStreamOptions>? configure)
+    {
+        var options = services.AddOptions<SqliteStreamOptions>(name).ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStreamOptions>, SqliteStreamOptionsValidator>());
+        services.TryAddSingleton(sp => new SqliteStreamQueueStore(
+            sp.GetService<SqliteDatabase>() ?? throw new InvalidOperationException(
+                $"The SQLite stream provider '{name}' keeps its queues in the silo's SQLite file, which is not registered: call AddSqliteStorage (or AddSqliteRecordStores) before AddSqliteStreams."),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        return services;
+    }
+}
