@@ -11,9 +11,10 @@ using Notifications.StorageBench;
 // (a) raw SQLite: small rows in 1000-row transactions into a fresh file (WAL, synchronous FULL);
 // (b) SqliteGrainStorage: concurrent grain-state writes (1000 grains, each rewriting its ~1 KB JSON state);
 // (c) SqliteEffectStore: concurrent ApplyAsync of one turn's records (1 notification record + 1 inbox row).
-// --postgres measures the PostgreSQL grain storage against Orleans' stock providers instead (see PostgresComparison);
-// --streams the SQLite stream provider end to end (see Streams/StreamsBench.cs).
-// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10] [--postgres | --streams [--producers 128] [--events-per-call 1]]
+// --postgres measures the PostgreSQL grain storage against Orleans' Redis one instead (see PostgresComparison).
+// With --streams: the SQLite stream provider end to end instead (see Streams/StreamsBench.cs); --streams --postgres
+// adds the PostgreSQL stream provider on a private server.
+// Usage: dotnet bench/Notifications.StorageBench/bin/Release/net10.0/Notifications.StorageBench.dll [--seconds 10] [--postgres] [--streams [--producers 128] [--events-per-call 1]]
 const int Grains = 1000;
 const int Turns = 1000;
 var seconds = 10;
@@ -48,11 +49,11 @@ for (var i = 0; i < args.Length; i++)
         i++;
         continue;
     }
-    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N] [--postgres | --streams [--producers P] [--events-per-call E]]   (N > 0: seconds per phase, 10 by default; P > 0: concurrent producers, 128 by default; E in 1..10000: events per publish call, 1 by default)");
+    Console.Error.WriteLine("Usage: Notifications.StorageBench [--seconds N] [--postgres] [--streams [--producers P] [--events-per-call E]]   (N > 0: seconds per phase, 10 by default; P > 0: concurrent producers, 128 by default; E in 1..10000: events per publish call, 1 by default)");
     return 2;
 }
 var phase = TimeSpan.FromSeconds(seconds);
-if (postgres)
+if (postgres && !streams)
 {
     return await PostgresComparison.RunAsync(phase);
 }
@@ -62,7 +63,7 @@ try
 {
     if (streams)
     {
-        return await Notifications.StorageBench.Streams.StreamsBench.RunAsync(directory, TimeSpan.FromSeconds(seconds), producers, eventsPerCall);
+        return await Notifications.StorageBench.Streams.StreamsBench.RunAsync(directory, TimeSpan.FromSeconds(seconds), producers, eventsPerCall, postgres);
     }
     Console.WriteLine($"SQLite storage, {seconds} s per phase, WAL, synchronous FULL, {Environment.ProcessorCount} cores");
     var baseline = SqliteBaseline.BatchedRowsPerSecond(directory, "FULL", phase);

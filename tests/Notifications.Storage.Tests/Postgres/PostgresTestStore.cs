@@ -8,9 +8,9 @@ namespace Notifications.Storage.Tests.Postgres;
 /// <summary>
 /// One test's database on the shared server, registered the way the silo registers it (record stores, two named
 /// grain storages, the reminder table) and migrated. Closing disposes every connection and batcher; opening again
-/// reads the same database from the server.
+/// reads the same database from the server. <paramref name="configure"/> adds a test's own services (a stream provider).
 /// </summary>
-internal sealed class PostgresTestStore(PostgresFixture fixture)
+internal sealed class PostgresTestStore(PostgresFixture fixture, Action<IServiceCollection>? configure = null)
 {
     /// <summary>A grain storage with the default options: clearing deletes the row.</summary>
     public const string DeletingRows = "grains";
@@ -25,7 +25,7 @@ internal sealed class PostgresTestStore(PostgresFixture fixture)
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The PostgreSQL store is not open.");
 
-    public static ServiceProvider Build(string connectionString, IReadOnlyDictionary<string, string?>? pii = null)
+    public static ServiceProvider Build(string connectionString, IReadOnlyDictionary<string, string?>? pii = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>(pii ?? PiiTestKeys.Settings()) { ["Storage:Postgres:ConnectionString"] = connectionString };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -34,13 +34,14 @@ internal sealed class PostgresTestStore(PostgresFixture fixture)
         services.AddPostgresGrainStorage(DeletingRows);
         services.AddPostgresGrainStorage(KeepingRows, options => options.DeleteStateOnClear = false);
         services.UsePostgresReminderService();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
     public async Task OpenAsync()
     {
         _connectionString ??= await fixture.Server.CreateDatabaseAsync("t");
-        _services = Build(_connectionString, _pii);
+        _services = Build(_connectionString, _pii, configure);
         await _services.GetRequiredService<PostgresMigrations>().InitializeAsync(CancellationToken.None);
     }
 
