@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Notifications.Grains.Campaigns;
 using Orleans.Streams;
 
@@ -8,19 +7,16 @@ namespace Orleans.Hosting;
 public static class CampaignStreamsSiloBuilderExtensions
 {
     /// <summary>
-    /// The stream provider under <see cref="CampaignStreams.ProviderName"/>, implicit subscriptions only (no pub-sub
-    /// store). Embedded: the durable SQLite queue in the silo's file, so chunks published before a <c>kill -9</c> are
-    /// delivered after the restart. Other storage providers: Orleans memory streams until their durable queue is wired;
-    /// a chunk lost with its silo is then published again by its campaign once <c>Silo:Campaigns:RedeliverAfter</c>
-    /// passes, so nobody is missed, only delayed.
+    /// A durable stream provider under <see cref="CampaignStreams.ProviderName"/>, implicit subscriptions only (no
+    /// pub-sub store), in the storage that Storage:Provider names: the SQLite queue in the embedded silo's file, or the
+    /// PostgreSQL queue every silo of a cluster shares. Chunks published before a <c>kill -9</c> are delivered after it.
     /// </summary>
     public static ISiloBuilder AddCampaignStreams(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (StorageSiloBuilderExtensions.IsSqlite(configuration))
-        {
-            return silo.AddSqliteStreams(CampaignStreams.ProviderName, configureStream: streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
-        }
-        return silo.AddMemoryStreams(CampaignStreams.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        Action<ISiloPersistentStreamConfigurator> implicitOnly = streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+        return StorageSiloBuilderExtensions.IsSqlite(configuration)
+            ? silo.AddSqliteStreams(CampaignStreams.ProviderName, configureStream: implicitOnly)
+            : silo.AddPostgresStreams(CampaignStreams.ProviderName, configureStream: implicitOnly);
     }
 }
