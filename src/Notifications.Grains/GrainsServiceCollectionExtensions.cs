@@ -41,6 +41,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddOptions<GrainCollectionOptions>().Configure<IOptions<SiloOptions>>((collection, silo) => collection.CollectionAge = silo.Value.IdleDeactivation);
         services.AddOptions<SiloMessagingOptions>().Configure<IOptions<SiloOptions>>((messaging, silo) => messaging.ResponseTimeout = silo.Value.UserCommandTimeout);
         services.AddSerializer(serializer => serializer.AddNotificationContracts());
+        silo.AddIncomingGrainCallFilter<StoreUnavailableFilter>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<SiloReadiness>();

@@ -1,3 +1,4 @@
+using Notifications.Grains;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -13,8 +14,9 @@ internal static class TransientFailures
     public static bool IsTransient(Exception exception) => exception switch
     {
         TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or InconsistentStateException => true,
-        // Any store's "the database is unreachable or restarting" (each ADO.NET provider says which of its errors are).
-        System.Data.Common.DbException { IsTransient: true } => true,
+        // A store unreachable or restarting: reported by the grains as StoreUnavailableException; the
+        // application services' reads on this silo (a notification by id, the inbox) raise the provider's DbException.
+        StoreUnavailableException or System.Data.Common.DbException { IsTransient: true } => true,
         AggregateException aggregate => aggregate.InnerExceptions.All(IsTransient),
         _ => exception.InnerException is { } inner && IsTransient(inner),
     };
