@@ -8,9 +8,8 @@ namespace Notifications.Grains.Tests.Infrastructure;
 /// <summary>
 /// Three in-process silos on one SQLite file and one manual clock, for the whole suite. Tests keep apart by using
 /// their own users; the clock only moves forward, so a test computes its instants from <see cref="Clock"/>.
-/// A subclass may put the cluster on another storage (<see cref="PostgresClusterFixture"/>).
 /// </summary>
-public class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IAsyncLifetime
 {
     public const int SiloCount = 3;
     /// <summary>Burst of the per-user token bucket in this cluster: small enough to overflow, large enough for the other tests.</summary>
@@ -33,7 +32,9 @@ public class ClusterFixture : IAsyncLifetime
         var builder = new TestClusterBuilder(SiloCount);
         builder.Options.ConfigureFileLogging = false;
         builder.Properties[ClusterParts.KeySetting] = _partsKey;
-        await ConfigureStorageAsync(builder.Properties);
+        builder.Properties["Storage:Sqlite:Path"] = DatabasePath;
+        builder.Properties["Storage:Sqlite:Synchronous"] = "NORMAL";
+        builder.Properties["Storage:Sqlite:CacheSizeMb"] = "16";
         builder.Properties["Silo:Grain:RateLimitCapacity"] = RateLimitCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.AddSiloBuilderConfigurator<NotificationSiloConfigurator>();
         builder.AddClientBuilderConfigurator<ContractClientConfigurator>();
@@ -48,21 +49,8 @@ public class ClusterFixture : IAsyncLifetime
         {
             ClusterParts.Unregister(_partsKey);
         }
-        await DisposeStorageAsync();
         _directory.Dispose();
     }
-
-    /// <summary>The silos' storage settings: here, the cluster's one SQLite file.</summary>
-    protected virtual Task ConfigureStorageAsync(IDictionary<string, string?> properties)
-    {
-        properties["Storage:Sqlite:Path"] = DatabasePath;
-        properties["Storage:Sqlite:Synchronous"] = "NORMAL";
-        properties["Storage:Sqlite:CacheSizeMb"] = "16";
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Releases what <see cref="ConfigureStorageAsync"/> started, once the silos are gone.</summary>
-    protected virtual Task DisposeStorageAsync() => Task.CompletedTask;
 
     /// <summary>The application services of one running silo (0 is the primary, which hosts the test membership).</summary>
     public SiloApi Silo(int index) => new(Cluster.Silos[index]);

@@ -10,7 +10,7 @@ namespace Notifications.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// One silo of the test cluster, built as the product builds it (AddNotificationGrains + AddSqliteStorage on the
-/// cluster's one SQLite file, or AddPostgresStorage when Storage:Provider says Postgres), on the test's clock, with the record store and the grain storage behind the test's fault switch.
+/// cluster's one SQLite file), on the test's clock, with the record store and the grain storage behind the test's fault switch.
 /// </summary>
 public sealed class NotificationSiloConfigurator : ISiloConfigurator
 {
@@ -36,14 +36,7 @@ public sealed class NotificationSiloConfigurator : ISiloConfigurator
         });
 
         siloBuilder.AddNotificationGrains(siloBuilder.Configuration);
-        if (string.Equals(siloBuilder.Configuration["Storage:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase))
-        {
-            siloBuilder.AddPostgresStorage(siloBuilder.Configuration);
-        }
-        else
-        {
-            siloBuilder.AddSqliteStorage(siloBuilder.Configuration);
-        }
+        siloBuilder.AddSqliteStorage(siloBuilder.Configuration);
         siloBuilder.AddCampaignStreams(siloBuilder.Configuration);
         DecorateEffectStore(services, parts.Faults);
         DecorateGrainStorage(services, parts.Faults);
