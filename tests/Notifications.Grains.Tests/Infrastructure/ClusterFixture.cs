@@ -8,9 +8,9 @@ namespace Notifications.Grains.Tests.Infrastructure;
 /// <summary>
 /// Three in-process silos on one SQLite file and one manual clock, for the whole suite. Tests keep apart by using
 /// their own users; the clock only moves forward, so a test computes its instants from <see cref="Clock"/>.
-/// The cluster profiles (Redis membership, Azure Table grain state, PostgreSQL storage) derive from it and start their servers first.
+/// The cluster profiles (Redis membership, Azure Table grain state) derive from it and start their servers first.
 /// </summary>
-public class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : IAsyncLifetime
 {
     public const int SiloCount = 3;
     /// <summary>Burst of the per-user token bucket in this cluster: small enough to overflow, large enough for the other tests.</summary>

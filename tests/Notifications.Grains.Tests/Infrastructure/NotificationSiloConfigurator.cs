@@ -10,8 +10,8 @@ using Orleans.TestingHost;
 namespace Notifications.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// One silo of the test cluster, built as the product builds it (AddNotificationGrains + the configured storage: the
-/// cluster's one SQLite file, or PostgreSQL when Storage:Provider says so; Redis membership when the profile asks), on the test's clock, with the record store and
+/// One silo of the test cluster, built as the product builds it (AddNotificationGrains + the configured storage on the
+/// cluster's one SQLite file; Redis membership when the profile asks), on the test's clock, with the record store and
 /// the grain storage behind the test's fault switch.
 /// </summary>
 public sealed class NotificationSiloConfigurator : ISiloConfigurator
