@@ -10,7 +10,7 @@ namespace Notifications.Grains.Tests.Infrastructure;
 /// their own users; the clock only moves forward, so a test computes its instants from <see cref="Clock"/>.
 /// The cluster profiles (Redis membership, Azure Table grain state) derive from it and start their servers first.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public const int SiloCount = 3;
     /// <summary>Burst of the per-user token bucket in this cluster: small enough to overflow, large enough for the other tests.</summary>
