@@ -152,6 +152,8 @@ public sealed class OperationsConsoleTests(ConsoleSilo silo) : IClassFixture<Con
         var card = page.Locator($"[data-campaign='{id}']");
         await Expect(card).ToHaveAttributeAsync("data-status", "running");
         await Expect(card.Locator("[data-counter=processed]")).Not.ToHaveTextAsync("0");
+        // The bar is out of the segment's size, not out of the recipients handed on so far.
+        await Expect(card).ToContainTextAsync("of 60 recipients processed");
         await ConsoleSilo.ScreenshotAsync(page, "console-campaigns.png");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "pause", Exact = true }).ClickAsync();

@@ -7,7 +7,7 @@ const LANE_COLORS = { critical: '#d64545', high: '#e39b2d', normal: '#2f7dd1', b
 const CHANNEL_COLORS = { apns: '#8e44ad', fcm: '#f39c12', webPush: '#16a085', email: '#2f7dd1', sms: '#c0392b', whatsapp: '#25a244', webhook: '#2c3e50', inApp: '#7f8c8d' };
 const HISTORY_SECONDS = 300;
 
-const state = { history: [], deadLetters: [], nextCursor: null, selected: new Set(), latest: null, rendered: {}, openDetails: new Set(), loads: 0 };
+const state = { history: [], deadLetters: [], nextCursor: null, selected: new Set(), latest: null, rendered: {}, openDetails: new Set(), loads: 0, campaignTotals: {} };
 
 /** Rebuilds a section only when its data changed, so what the operator opened or is clicking stays put. */
 function changed(section, data) {
@@ -351,6 +351,7 @@ async function loadCampaigns(tick) {
     const views = await Promise.all(list.campaigns.map((c) =>
       tick && known[c.id] && !CAMPAIGN_ACTIVE.has(c.status) && known[c.id].status === c.status ? known[c.id] : api(`/api/v1/campaigns/${c.id}`)));
     state.campaigns = Object.fromEntries(views.map((v) => [v.id, v]));
+    await Promise.all(views.filter((v) => v.status !== 'completed' && v.status !== 'cancelled' && state.campaignTotals[v.id] === undefined).map(countRecipients));
     renderCampaigns(views);
   } catch (error) {
     if (!tick) $('campaigns').replaceChildren(h('p', { class: 'banner error' }, `Could not load campaigns: ${error.message}`));
@@ -359,8 +360,18 @@ async function loadCampaigns(tick) {
   }
 }
 
+/** How many users the campaign's segment selects now: "targeted" only counts those handed on so far. */
+async function countRecipients(view) {
+  try {
+    const preview = await api('/api/v1/segments/preview', { method: 'POST', body: JSON.stringify({ segment: view.segment }) });
+    state.campaignTotals[view.id] = preview.count;
+  } catch {
+    state.campaignTotals[view.id] = null;
+  }
+}
+
 function renderCampaigns(views) {
-  if (!changed('campaigns', views)) return;
+  if (!changed('campaigns', [views, state.campaignTotals])) return;
   const container = $('campaigns');
   if (views.length === 0) {
     container.replaceChildren(h('p', { class: 'empty' }, 'No campaigns yet. Create one with POST /api/v1/campaigns (README, "Campaigns"); it shows here with its progress.'));
@@ -368,14 +379,16 @@ function renderCampaigns(views) {
   }
   container.replaceChildren(...views.map((c) => {
     const p = c.progress;
-    const done = p.targeted ? Math.min(100, (100 * p.processed) / p.targeted) : 0;
-    const top = Math.max(1, p.targeted);
+    // A finished campaign's total is what it targeted; a live one's is its segment's size now (which may still move).
+    const total = c.status === 'completed' || c.status === 'cancelled' ? p.targeted : Math.max(state.campaignTotals[c.id] ?? p.targeted, p.targeted);
+    const done = total ? Math.min(100, (100 * p.processed) / total) : 0;
+    const top = Math.max(1, total);
     return h('article', { class: `card campaign status-${c.status}`, 'data-campaign': c.id, 'data-status': c.status },
       h('header', {}, h('h3', {}, c.name), h('span', { class: `badge ${c.status}` }, c.status),
         h('span', { class: 'muted small' }, `${c.priority} · ${number(c.ratePerSecond)}/s · created ${time(c.createdAt)}`)),
-      h('div', { class: 'progress', role: 'progressbar', 'aria-label': `${c.name}: processed of targeted`, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(done) },
+      h('div', { class: 'progress', role: 'progressbar', 'aria-label': `${c.name}: recipients processed`, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': Math.round(done) },
         h('span', { style: `width:${done.toFixed(1)}%` })),
-      h('p', { class: 'small' }, `${number(p.processed)} of ${number(p.targeted)} targeted processed`,
+      h('p', { class: 'small' }, `${number(p.processed)} of ${number(total)} recipients processed (${number(p.targeted)} handed on)`,
         c.startedAt ? ` · started ${time(c.startedAt)}` : '', c.finishedAt ? ` · finished ${time(c.finishedAt)}` : ''),
       h('ol', { class: 'funnel', 'aria-label': 'Funnel' }, FUNNEL.map((step) => h('li', { 'data-step': step },
         h('span', { class: 'bar', style: `width:${((100 * (p[step] || 0)) / top).toFixed(1)}%` }),
