@@ -35,6 +35,35 @@ public sealed class TelemetryTests(TelemetrySilo silo) : IClassFixture<Telemetry
     }
 
     [Fact]
+    public async Task A_scrape_reports_this_silos_runtime_and_not_that_of_another_silo_in_the_same_process()
+    {
+        // Orleans and ASP.NET Core create their meters per service provider under one shared name; a listener that
+        // matched by name alone would add a neighbour's activations to ours (and lose ours when the neighbour stops).
+        await silo.CreateUserAsync();
+        var before = await silo.ScrapeAsync();
+        var neighbour = new TelemetrySilo();
+        try
+        {
+            await neighbour.InitializeAsync();
+            for (var i = 0; i < 3; i++)
+            {
+                await neighbour.CreateUserAsync();
+            }
+            Assert.True((await neighbour.ScrapeAsync()).Sum("orleans_catalog_activation_created_total", "grain_type=\"user\"") >= 3, "the neighbour counts its own user activations");
+        }
+        finally
+        {
+            await neighbour.DisposeAsync();
+        }
+
+        var after = await silo.ScrapeAsync();
+        Assert.Equal(
+            before.Sum("orleans_catalog_activation_created_total", "grain_type=\"user\""),
+            after.Sum("orleans_catalog_activation_created_total", "grain_type=\"user\""));
+        Assert.True(after.Sum("orleans_catalog_activations", "grain_type=\"user\"") >= 1, "this silo's own user activation is still reported after the neighbour stopped");
+    }
+
+    [Fact]
     public async Task A_notification_with_no_channel_to_reach_is_counted_as_suppressed_by_reason()
     {
         var user = await silo.CreateUserAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(NotificationTelemetry.MeterName, NotificationTelemetry.OrleansMeterName).AddAspNetCoreInstrumentation();
+                ((IDeferredMeterProviderBuilder)metrics).Configure((provider, builder) => builder.AddView(OnlyThisSilosMeters(provider.GetRequiredService<IMeterFactory>())));
                 if (settings.PrometheusEnabled)
                 {
                     metrics.AddPrometheusExporter();
@@ -53,6 +55,14 @@ public static class TelemetryServiceCollectionExtensions
         }
         return services;
     }
+
+    /// <summary>
+    /// Orleans and ASP.NET Core create their meters through the service provider's <see cref="IMeterFactory"/>, under names
+    /// every silo in a process shares. Matched by name alone, a neighbour's instruments would merge into ours, and its
+    /// shutdown would retire the merged series; so instruments of another provider's factory are dropped.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OnlyThisSilosMeters(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own) ? MetricStreamConfiguration.Drop : null;
 
     /// <summary>Probes and scrapes are not worth a trace each.</summary>
     private static bool IsTraced(Microsoft.AspNetCore.Http.PathString path, string scrapePath) =>

@@ -50,7 +50,7 @@ public sealed partial class HostileInputProperties(HostileSilo silo) : IClassFix
 
     private async Task<HttpResponseMessage> SendAsync(HostileRequest request)
     {
-        var client = silo.Client(request.Credential switch
+        var client = silo.UploadClient(request.Credential switch
         {
             HostileCredential.Admin => silo.AdminKey,
             HostileCredential.UserToken => silo.VictimToken,
@@ -66,6 +66,7 @@ public sealed partial class HostileInputProperties(HostileSilo silo) : IClassFix
         if (request.Body is { } body && !string.Equals(request.Method, "TRACE", StringComparison.OrdinalIgnoreCase))
         {
             message.Content = new ByteArrayContent(body.AsSpan().ToArray().Replace(HostileGenerators.UserPlaceholder, silo.Victim));
+            message.Headers.ExpectContinue = true;
             if (request.ContentType is not null)
             {
                 message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);

@@ -12,6 +12,22 @@ public sealed class HostileSilo : SiloFixture
 
     public string VictimToken { get; private set; } = "";
 
+    /// <summary>
+    /// A client that sends a body only once the server asks for it (Expect: 100-continue), as a careful uploader does.
+    /// Kestrel answers a malformed request line with a 400 and closes at once; a client still streaming a large body into
+    /// that socket gets a reset instead of the answer, depending on how far the upload had got.
+    /// </summary>
+    public HttpClient UploadClient(string? bearer)
+    {
+        using var addressOf = Client();
+        var client = new HttpClient(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) }) { BaseAddress = addressOf.BaseAddress };
+        if (bearer is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+        return client;
+    }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
