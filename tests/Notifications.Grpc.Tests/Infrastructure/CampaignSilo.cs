@@ -15,11 +15,12 @@ namespace Notifications.Grpc.Tests.Infrastructure;
 public sealed class CampaignSilo : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new("grpc-campaigns");
-    private HttpClient _http = null!;
-
     public SiloProcess Process { get; private set; } = null!;
 
     public NotificationGrpcClient Client { get; private set; } = null!;
+
+    /// <summary>The HTTP/2 client <see cref="Client"/> runs on, for raw gRPC frames.</summary>
+    public HttpClient Http { get; private set; } = null!;
 
     public string CampaignsKey { get; private set; } = "";
 
@@ -37,14 +38,14 @@ public sealed class CampaignSilo : IAsyncLifetime
         SendKey = await CreateKeyAsync(rest, "grpc-send", Scopes.Send);
         ManageKey = await CreateKeyAsync(rest, "grpc-manage", Scopes.Manage);
         AdminKey = await CreateKeyAsync(rest, "grpc-admin", Scopes.Admin);
-        _http = NotificationGrpcClient.CreateHttpClient();
-        Client = new NotificationGrpcClient(_http, Process.GrpcAddress);
+        Http = NotificationGrpcClient.CreateHttpClient();
+        Client = new NotificationGrpcClient(Http, Process.GrpcAddress);
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
-        _http.Dispose();
+        Http.Dispose();
         await Process.DisposeAsync();
         _directory.Dispose();
     }
@@ -73,9 +74,16 @@ public sealed class CampaignSilo : IAsyncLifetime
         return page!.Notifications.Count(n => n.Title == title);
     }
 
-    private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string scope)
+    /// <summary>A further key with scope campaigns and <paramref name="quota"/>, made through REST.</summary>
+    public async Task<string> CampaignsKeyWithAsync(ProducerQuota quota)
     {
-        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", new CreateApiKeyRequest(name, [scope]), NotificationJson.Options);
+        using var rest = Process.CreateClient();
+        return await CreateKeyAsync(rest, $"grpc-campaigns-{Guid.NewGuid():N}", Scopes.Campaigns, quota);
+    }
+
+    private static async Task<string> CreateKeyAsync(HttpClient admin, string name, string scope, ProducerQuota? quota = null)
+    {
+        using var response = await admin.PostAsJsonAsync("/api/v1/admin/api-keys", new CreateApiKeyRequest(name, [scope], quota), NotificationJson.Options);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<ApiKeyView>(NotificationJson.Options))!.Key!;
     }
