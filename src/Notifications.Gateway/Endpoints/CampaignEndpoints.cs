@@ -11,7 +11,7 @@ namespace Notifications.Gateway.Endpoints;
 /// <summary>Campaigns: create, list, read with progress, start / pause / resume / cancel. Campaigns scope.</summary>
 internal static class CampaignEndpoints
 {
-    /// <summary>gRPC's ListCampaigns without a limit lists as many.</summary>
+    /// <summary>How many a list holds when the request names no limit (REST ?limit, gRPC ListCampaignsRequest.limit).</summary>
     internal const int DefaultListLimit = 50;
 
     public static void MapCampaignEndpoints(this RouteGroupBuilder api)
