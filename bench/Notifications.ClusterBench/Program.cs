@@ -57,13 +57,14 @@ var payloads = Enumerable.Range(0, 128).Select(b => JsonSerializer.SerializeToUt
 
 foreach (var count in silos)
 {
+    var database = await postgres.CreateDatabaseAsync($"bench{count}");
     var settings = new Dictionary<string, string>
     {
         ["Cluster:Provider"] = "Redis",
         ["Cluster:Redis:ConnectionString"] = redis.ConnectionString,
         ["Cluster:ClusterId"] = $"bench-{count}-{Guid.NewGuid():N}"[..20],
         ["Storage:Provider"] = "Postgres",
-        ["Storage:Postgres:ConnectionString"] = await postgres.CreateDatabaseAsync($"bench{count}"),
+        ["Storage:Postgres:ConnectionString"] = database,
         ["Security:Pii:CurrentKey"] = "k1",
         ["Security:Pii:Keys:k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Security:Pii:IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -81,12 +82,14 @@ foreach (var count in silos)
         var siloCpu = processes.Sum(p => ProcessTreeCpu.Seconds(p.ProcessId));
         var postgresCpu = ProcessTreeCpu.Seconds(postgres.ProcessId);
         var redisCpu = ProcessTreeCpu.Seconds(redis.ProcessId);
+        var activity = await PostgresActivity.ReadAsync(database);
         var clock = Stopwatch.StartNew();
         var (accepted, failed) = await RunAsync(processes, TimeSpan.FromSeconds(duration));
         var seconds = clock.Elapsed.TotalSeconds;
         siloCpu = processes.Sum(p => ProcessTreeCpu.Seconds(p.ProcessId)) - siloCpu;
         postgresCpu = ProcessTreeCpu.Seconds(postgres.ProcessId) - postgresCpu;
         redisCpu = ProcessTreeCpu.Seconds(redis.ProcessId) - redisCpu;
+        activity = await PostgresActivity.ReadAsync(database) - activity;
         double Micro(double cpu) => Math.Round(cpu * 1e6 / Math.Max(1, accepted), 1);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
@@ -95,6 +98,9 @@ foreach (var count in silos)
             failedRequests = failed,
             cpuMicrosecondsPerNotification = new { silos = Micro(siloCpu), postgres = Micro(postgresCpu), redis = Micro(redisCpu), total = Micro(siloCpu + postgresCpu + redisCpu) },
             postgresShare = Math.Round(postgresCpu / (siloCpu + postgresCpu + redisCpu), 3),
+            postgresCommitsPerSecond = Math.Round(activity.Commits / seconds),
+            postgresCommitsPerNotification = Math.Round((double)activity.Commits / Math.Max(1, accepted), 4),
+            walBytesPerNotification = Math.Round((double)activity.WalBytes / Math.Max(1, accepted)),
             options = new { duration, warmup, users, senders, batch, cores = Environment.ProcessorCount, silo = siloDll },
         }));
     }
