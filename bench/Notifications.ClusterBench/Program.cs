@@ -98,8 +98,8 @@ foreach (var count in silos)
             failedRequests = failed,
             cpuMicrosecondsPerNotification = new { silos = Micro(siloCpu), postgres = Micro(postgresCpu), redis = Micro(redisCpu), total = Micro(siloCpu + postgresCpu + redisCpu) },
             postgresShare = Math.Round(postgresCpu / (siloCpu + postgresCpu + redisCpu), 3),
-            postgresCommitsPerSecond = Math.Round(activity.Commits / seconds),
-            postgresCommitsPerNotification = Math.Round((double)activity.Commits / Math.Max(1, accepted), 4),
+            postgresTransactionsPerSecond = Math.Round(activity.Transactions / seconds),
+            postgresTransactionsPerNotification = Math.Round((double)activity.Transactions / Math.Max(1, accepted), 4),
             walBytesPerNotification = Math.Round((double)activity.WalBytes / Math.Max(1, accepted)),
             options = new { duration, warmup, users, senders, batch, cores = Environment.ProcessorCount, silo = siloDll },
         }));
