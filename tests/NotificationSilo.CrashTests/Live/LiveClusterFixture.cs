@@ -51,9 +51,14 @@ public sealed class LiveClusterFixture : IAsyncLifetime
     {
         using var client = silo.CreateClient();
         using var response = await client.PostAsJsonAsync("/api/v1/notifications", request, NotificationJson.Options);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{silo.BaseAddress} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted,
+            $"{silo.BaseAddress} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}\n{Problems(silo)}");
         return (await response.Content.ReadFromJsonAsync<SendNotificationResponse>(NotificationJson.Options))!.Id;
     }
+
+    /// <summary>The silo's recent log lines that tell why it failed a request.</summary>
+    public static string Problems(SiloProcess silo) =>
+        string.Join('\n', silo.Output.Split('\n').Where(line => line.Contains("fail:", StringComparison.Ordinal) || line.Contains("Exception", StringComparison.Ordinal)).TakeLast(20));
 
     public static async Task<InboxPage> InboxAsync(SiloProcess silo, string userId)
     {
