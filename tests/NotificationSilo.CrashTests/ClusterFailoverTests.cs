@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using Notifications;
 using Notifications.Api;
 using Notifications.Channels.Fakes;
@@ -30,22 +29,10 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
     [Fact]
     public async Task A_silo_killed_and_postgres_restarted_under_load_lose_nothing_acknowledged_and_repeat_almost_no_send()
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using var postgres = await PostgresServer.StartAsync(durable: true);
-        var database = await postgres.CreateDatabaseAsync("failover");
         await using var webhook = new FakeWebhookReceiver(WebhookSecret);
         await webhook.StartAsync();
-        using var directory = new TempDirectory("cluster-failover");
         var settings = new Dictionary<string, string>
         {
-            ["Cluster:Provider"] = "Redis",
-            ["Cluster:Redis:ConnectionString"] = redis.ConnectionString,
-            ["Cluster:ClusterId"] = "failover-" + Guid.NewGuid().ToString("N")[..8],
-            ["Storage:Provider"] = "Postgres",
-            ["Storage:Postgres:ConnectionString"] = database,
-            ["Security:Pii:CurrentKey"] = "k1",
-            ["Security:Pii:Keys:k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            ["Security:Pii:IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Channels:Webhook:SigningSecret"] = WebhookSecret,
             ["Channels:Webhook:AllowInsecureHttp"] = "true",
             // Each user gets dozens of events: the rate limit would rightly digest them, which is not under test here.
@@ -58,113 +45,101 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
             ["Silo:Delivery:RetryMaxDelay"] = "00:00:02",
             ["Silo:Delivery:PollInterval"] = "00:00:00.200",
         };
-        var silos = new List<SiloProcess>();
-        try
+        await using var cluster = await SiloCluster.StartAsync("failover", 3, settings, durablePostgres: true);
+        var postgres = cluster.Postgres;
+        var silos = cluster.Silos;
+        using (var admin = silos[0].CreateClient())
         {
-            for (var i = 0; i < 3; i++)
+            (await admin.PutAsJsonAsync($"/api/v1/templates/{Type}", new NotificationTypeDefinition
             {
-                silos.Add(await SiloProcess.StartAsync(SiloBuild.DllPath(), directory.File($"unused-{i}.db"), new Dictionary<string, string>(settings) { ["Silo:SiloId"] = $"silo-{i}" }, TimeSpan.FromMinutes(2)));
-            }
-            using (var admin = silos[0].CreateClient())
+                Type = Type,
+                Category = "ops",
+                Channels = [ChannelKind.Webhook],
+                WebhookUrl = webhook.Hook("failover").AbsoluteUri,
+                Templates = [new NotificationTemplate { Channel = ChannelKind.InApp, Title = "Something happened", Body = "Details." }],
+            }, NotificationJson.Options)).EnsureSuccessStatusCode();
+        }
+
+        var load = new Load();
+        using var stop = new CancellationTokenSource();
+        var senders = silos.SelectMany((silo, s) => Enumerable.Range(0, 2).Select(k => load.SendUntilStoppedAsync(silo, s * 2 + k, stop.Token))).ToList();
+
+        // Phase 1: kill -9 one silo under load; the users whose grains it held must answer from the others.
+        // Repeats come from the sends the killed silo had in flight, a fixed number: the volume is what makes the ratio.
+        await Eventually.Until(() => load.Acknowledged.Count >= 5_000 || senders.Any(t => t.IsCompleted), "5,000 acknowledged sends under load", TimeSpan.FromMinutes(3));
+        Assert.DoesNotContain(senders, t => t.IsCompleted);
+        var dead = silos[2];
+        await dead.KillAsync();
+        var killedAt = Stopwatch.StartNew();
+        var killedAtClock = DateTimeOffset.UtcNow;
+        output.WriteLine($"Killed {dead.BaseAddress} with {load.Acknowledged.Count} acknowledged.");
+        using var survivor = silos[0].CreateClient();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Users), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (user, ct) =>
+            await Eventually.Until(async () =>
             {
-                (await admin.PutAsJsonAsync($"/api/v1/templates/{Type}", new NotificationTypeDefinition
+                try
                 {
-                    Type = Type,
-                    Category = "ops",
-                    Channels = [ChannelKind.Webhook],
-                    WebhookUrl = webhook.Hook("failover").AbsoluteUri,
-                    Templates = [new NotificationTemplate { Channel = ChannelKind.InApp, Title = "Something happened", Body = "Details." }],
-                }, NotificationJson.Options)).EnsureSuccessStatusCode();
-            }
-
-            var load = new Load();
-            using var stop = new CancellationTokenSource();
-            var senders = silos.SelectMany((silo, s) => Enumerable.Range(0, 2).Select(k => load.SendUntilStoppedAsync(silo, s * 2 + k, stop.Token))).ToList();
-
-            // Phase 1: kill -9 one silo under load; the users whose grains it held must answer from the others.
-            // Repeats come from the sends the killed silo had in flight, a fixed number: the volume is what makes the ratio.
-            await Eventually.Until(() => load.Acknowledged.Count >= 5_000 || senders.Any(t => t.IsCompleted), "5,000 acknowledged sends under load", TimeSpan.FromMinutes(3));
-            Assert.DoesNotContain(senders, t => t.IsCompleted);
-            var dead = silos[2];
-            await dead.KillAsync();
-            var killedAt = Stopwatch.StartNew();
-            var killedAtClock = DateTimeOffset.UtcNow;
-            output.WriteLine($"Killed {dead.BaseAddress} with {load.Acknowledged.Count} acknowledged.");
-            using var survivor = silos[0].CreateClient();
-            await Parallel.ForEachAsync(Enumerable.Range(0, Users), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (user, ct) =>
-                await Eventually.Until(async () =>
-                {
-                    try
-                    {
-                        using var response = await survivor.GetAsync($"/api/v1/users/user-{user}", ct);
-                        return (int)response.StatusCode < 500;
-                    }
-                    catch (HttpRequestException)
-                    {
-                        return false;
-                    }
-                }, answered => answered, $"user-{user} answering from a survivor", TimeSpan.FromMinutes(1)));
-            var answeredAfter = killedAt.Elapsed;
-            output.WriteLine($"Every user answered from the survivors {answeredAfter.TotalSeconds:F1} s after the kill.");
-            var beforeRestart = load.Acknowledged.Count;
-            await Eventually.Until(() => load.Acknowledged.Count >= beforeRestart + 4_000, "4,000 more acknowledged on the survivors", TimeSpan.FromMinutes(3));
-
-            // Phase 2: PostgreSQL goes away under load and comes back; sends in between fail cleanly.
-            var stoppedAt = DateTimeOffset.UtcNow;
-            await postgres.StopAsync();
-            load.CountStatusesFrom(DateTimeOffset.UtcNow);
-            await Eventually.Until(() => load.RefusedWhileDown >= 10, "sends refused while PostgreSQL is down", TimeSpan.FromMinutes(1));
-            await postgres.StartAgainAsync();
-            var startedAt = DateTimeOffset.UtcNow;
-            var afterRestart = load.Acknowledged.Count;
-            await Eventually.Until(() => load.Acknowledged.Count >= afterRestart + 4_000, "4,000 sends acknowledged again after PostgreSQL came back", TimeSpan.FromMinutes(3));
-            output.WriteLine($"While PostgreSQL was down: {string.Join(", ", load.StatusesWhileCounting.Select(kv => $"{kv.Key}×{kv.Value}"))}.");
-            Assert.True(load.Unclean.IsEmpty, $"Sends answered other than 202 or 503 around the PostgreSQL restart: {string.Join(" | ", load.Unclean.Take(3))}\n"
-                + string.Join("\n", silos.Take(2).SelectMany(silo => silo.Output.Split('\n')).Where(line => line.Contains("Exception", StringComparison.Ordinal)).Take(12)));
-
-            await stop.CancelAsync();
-            await Task.WhenAll(senders);
-            var acknowledged = load.Acknowledged;
-            output.WriteLine($"{acknowledged.Count} acknowledged in all.");
-
-            // Nothing acknowledged lost: every one is stored and processed, and reaches the webhook.
-            var missing = new ConcurrentBag<Guid>();
-            await Parallel.ForEachAsync(acknowledged.Keys, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) =>
-            {
-                var view = await Eventually.Until(async () =>
-                {
-                    using var response = await survivor.GetAsync($"/api/v1/notifications/{id}", ct);
-                    return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<NotificationView>(NotificationJson.Options, ct);
-                }, v => v is null || v.Status != "accepted", $"notification {id} processed", TimeSpan.FromMinutes(2));
-                if (view is null)
-                {
-                    missing.Add(id);
+                    using var response = await survivor.GetAsync($"/api/v1/users/user-{user}", ct);
+                    return (int)response.StatusCode < 500;
                 }
-            });
-            Assert.True(missing.IsEmpty, $"{missing.Count} of {acknowledged.Count} acknowledged notifications were lost, e.g. {missing.FirstOrDefault()}.");
-            await Eventually.Until(() => Task.FromResult(webhook.Accepted.Select(a => a.GetProperty("notificationId").GetGuid()).ToHashSet()),
-                delivered => acknowledged.Keys.All(delivered.Contains), "every acknowledged notification at the webhook", TimeSpan.FromMinutes(3));
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, answered => answered, $"user-{user} answering from a survivor", TimeSpan.FromMinutes(1)));
+        var answeredAfter = killedAt.Elapsed;
+        output.WriteLine($"Every user answered from the survivors {answeredAfter.TotalSeconds:F1} s after the kill.");
+        var beforeRestart = load.Acknowledged.Count;
+        await Eventually.Until(() => load.Acknowledged.Count >= beforeRestart + 4_000, "4,000 more acknowledged on the survivors", TimeSpan.FromMinutes(3));
 
-            // Repeats: at most 0.1% of the calls, each with the same idempotency key as the first call for its notification.
-            var calls = webhook.Accepted.Select(a => (Notification: a.GetProperty("notificationId").GetGuid(), Key: a.GetProperty("id").GetString())).ToList();
-            var repeats = calls.Count - calls.Select(c => c.Notification).Distinct().Count();
-            output.WriteLine($"{calls.Count} webhook calls for {acknowledged.Count} notifications: {repeats} repeats.");
-            output.WriteLine($"Killed at {killedAtClock:HH:mm:ss.fff}, PostgreSQL stopped at {stoppedAt:HH:mm:ss.fff}, started at {startedAt:HH:mm:ss.fff}; repeated calls sent at:");
-            foreach (var repeated in webhook.Accepted.GroupBy(a => a.GetProperty("notificationId").GetGuid()).Where(g => g.Count() > 1).Take(20))
-            {
-                output.WriteLine($"  {repeated.Key}: {string.Join(", ", repeated.Select(a => a.GetProperty("sentAt").GetDateTimeOffset().ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}");
-            }
-            Assert.All(calls.GroupBy(c => c.Notification), group => Assert.Single(group.Select(c => c.Key).Distinct()));
-            Assert.True(repeats <= acknowledged.Count / 1000, $"{repeats} repeated webhook calls for {acknowledged.Count} notifications (at most 0.1%).");
-            Assert.True(answeredAfter <= AnswerWithin, $"The users answered only {answeredAfter.TotalSeconds:F1} s after the kill (at most {AnswerWithin.TotalSeconds} s).");
-        }
-        finally
+        // Phase 2: PostgreSQL goes away under load and comes back; sends in between fail cleanly.
+        var stoppedAt = DateTimeOffset.UtcNow;
+        await postgres.StopAsync();
+        load.CountStatusesFrom(DateTimeOffset.UtcNow);
+        await Eventually.Until(() => load.RefusedWhileDown >= 10, "sends refused while PostgreSQL is down", TimeSpan.FromMinutes(1));
+        await postgres.StartAgainAsync();
+        var startedAt = DateTimeOffset.UtcNow;
+        var afterRestart = load.Acknowledged.Count;
+        await Eventually.Until(() => load.Acknowledged.Count >= afterRestart + 4_000, "4,000 sends acknowledged again after PostgreSQL came back", TimeSpan.FromMinutes(3));
+        output.WriteLine($"While PostgreSQL was down: {string.Join(", ", load.StatusesWhileCounting.Select(kv => $"{kv.Key}×{kv.Value}"))}.");
+        Assert.True(load.Unclean.IsEmpty, $"Sends answered other than 202 or 503 around the PostgreSQL restart: {string.Join(" | ", load.Unclean.Take(3))}\n"
+            + string.Join("\n", silos.Take(2).SelectMany(silo => silo.Output.Split('\n')).Where(line => line.Contains("Exception", StringComparison.Ordinal)).Take(12)));
+
+        await stop.CancelAsync();
+        await Task.WhenAll(senders);
+        var acknowledged = load.Acknowledged;
+        output.WriteLine($"{acknowledged.Count} acknowledged in all.");
+
+        // Nothing acknowledged lost: every one is stored and processed, and reaches the webhook.
+        var missing = new ConcurrentBag<Guid>();
+        await Parallel.ForEachAsync(acknowledged.Keys, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, ct) =>
         {
-            foreach (var silo in silos)
+            var view = await Eventually.Until(async () =>
             {
-                await silo.DisposeAsync();
+                using var response = await survivor.GetAsync($"/api/v1/notifications/{id}", ct);
+                return response.StatusCode == HttpStatusCode.NotFound ? null : await response.Content.ReadFromJsonAsync<NotificationView>(NotificationJson.Options, ct);
+            }, v => v is null || v.Status != "accepted", $"notification {id} processed", TimeSpan.FromMinutes(2));
+            if (view is null)
+            {
+                missing.Add(id);
             }
+        });
+        Assert.True(missing.IsEmpty, $"{missing.Count} of {acknowledged.Count} acknowledged notifications were lost, e.g. {missing.FirstOrDefault()}.");
+        await Eventually.Until(() => Task.FromResult(webhook.Accepted.Select(a => a.GetProperty("notificationId").GetGuid()).ToHashSet()),
+            delivered => acknowledged.Keys.All(delivered.Contains), "every acknowledged notification at the webhook", TimeSpan.FromMinutes(3));
+
+        // Repeats: at most 0.1% of the calls, each with the same idempotency key as the first call for its notification.
+        var calls = webhook.Accepted.Select(a => (Notification: a.GetProperty("notificationId").GetGuid(), Key: a.GetProperty("id").GetString())).ToList();
+        var repeats = calls.Count - calls.Select(c => c.Notification).Distinct().Count();
+        output.WriteLine($"{calls.Count} webhook calls for {acknowledged.Count} notifications: {repeats} repeats.");
+        output.WriteLine($"Killed at {killedAtClock:HH:mm:ss.fff}, PostgreSQL stopped at {stoppedAt:HH:mm:ss.fff}, started at {startedAt:HH:mm:ss.fff}; repeated calls sent at:");
+        foreach (var repeated in webhook.Accepted.GroupBy(a => a.GetProperty("notificationId").GetGuid()).Where(g => g.Count() > 1).Take(20))
+        {
+            output.WriteLine($"  {repeated.Key}: {string.Join(", ", repeated.Select(a => a.GetProperty("sentAt").GetDateTimeOffset().ToString("HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture)))}");
         }
+        Assert.All(calls.GroupBy(c => c.Notification), group => Assert.Single(group.Select(c => c.Key).Distinct()));
+        Assert.True(repeats <= acknowledged.Count / 1000, $"{repeats} repeated webhook calls for {acknowledged.Count} notifications (at most 0.1%).");
+        Assert.True(answeredAfter <= AnswerWithin, $"The users answered only {answeredAfter.TotalSeconds:F1} s after the kill (at most {AnswerWithin.TotalSeconds} s).");
     }
 
     /// <summary>Batch senders bound to one silo each; a sender whose silo died stops, the others keep going.</summary>

@@ -115,38 +115,74 @@ internal sealed class InboxService(
             throw new ValidationFailedException("lastEventId", "lastEventId is not an event id this API sent.");
         }
         // Subscribed before the catch-up is read: an item committed meanwhile is in the read, the buffer, or both.
+        var followedAt = time.GetUtcNow();
         var (subscription, counts) = await feed.FollowAsync(userId, cancellationToken).ConfigureAwait(false);
         using (subscription)
         {
             yield return new RealtimeEvent(RealtimeKinds.Unread, null, counts.Unread) { UnseenCount = counts.Unseen };
             var caughtUp = new HashSet<Guid>();
-            var cursor = lastEventId;
-            while (cursor is not null)
+            // Where a later catch-up starts: after the last item this stream sent, or where it began.
+            var sentUpTo = lastEventId ?? InboxCursor.Encode(followedAt, Guid.Empty);
+            await foreach (var item in CatchUpAsync(userId, lastEventId, counts, caughtUp, cancellationToken).ConfigureAwait(false))
             {
-                var page = await inbox.ListNewerAsync(userId, cursor, CatchUpPage, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-                foreach (var item in page)
-                {
-                    caughtUp.Add(item.Id);
-                    yield return new RealtimeEvent(RealtimeKinds.Notification, item, counts.Unread) { UnseenCount = counts.Unseen, Cursor = CursorOf(item) };
-                }
-                cursor = page.Count == CatchUpPage ? CursorOf(page[^1]) : null;
+                sentUpTo = item.Cursor!;
+                yield return item;
             }
-            await foreach (var realtimeEvent in subscription.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var feedEvent in subscription.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                var realtimeEvent = feedEvent.Event;
+                if (feedEvent.CatchUp)
+                {
+                    // The user's grain came back without knowing this silo: what it committed before it knew again is
+                    // read from the inbox, and the counts say where the badge stands now.
+                    yield return realtimeEvent;
+                    var caughtUpCounts = new InboxCounts(realtimeEvent.UnreadCount, realtimeEvent.UnseenCount);
+                    await foreach (var missed in CatchUpAsync(userId, sentUpTo, caughtUpCounts, caughtUp, cancellationToken).ConfigureAwait(false))
+                    {
+                        sentUpTo = missed.Cursor!;
+                        yield return missed;
+                    }
+                    continue;
+                }
                 if (realtimeEvent is { Kind: RealtimeKinds.Notification, Notification: { } item })
                 {
-                    // Already sent by the catch-up; a snooze that ended later is a new arrival and passes (it is not in the set twice).
+                    // Already sent by a catch-up; a snooze that ended later is a new arrival and passes (it is not in the set twice).
                     if (caughtUp.Remove(item.Id))
                     {
                         continue;
                     }
-                    yield return realtimeEvent with { Cursor = CursorOf(item) };
+                    var cursor = CursorOf(item);
+                    sentUpTo = Later(sentUpTo, cursor);
+                    yield return realtimeEvent with { Cursor = cursor };
                     continue;
                 }
                 yield return realtimeEvent;
             }
         }
     }
+
+    /// <summary>Every active item newer than <paramref name="cursor"/> (none when it is null), each noted in <paramref name="caughtUp"/>.</summary>
+    private async IAsyncEnumerable<RealtimeEvent> CatchUpAsync(
+        string userId, string? cursor, InboxCounts counts, HashSet<Guid> caughtUp, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (cursor is not null)
+        {
+            var page = await inbox.ListNewerAsync(userId, cursor, CatchUpPage, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            foreach (var item in page)
+            {
+                caughtUp.Add(item.Id);
+                yield return new RealtimeEvent(RealtimeKinds.Notification, item, counts.Unread) { UnseenCount = counts.Unseen, Cursor = CursorOf(item) };
+            }
+            cursor = page.Count == CatchUpPage ? CursorOf(page[^1]) : null;
+        }
+    }
+
+    /// <summary>
+    /// A grain announces in commit order, which may differ by a clock tick from the inbox's order: the catch-up start
+    /// never moves back, so nothing already sent is read again.
+    /// </summary>
+    private static string Later(string current, string candidate) =>
+        InboxCursor.TryDecode(current, out var a) && InboxCursor.TryDecode(candidate, out var b) && b.CreatedAtMs < a.CreatedAtMs ? current : candidate;
 
     private static string CursorOf(InboxItem item) => InboxCursor.Encode(item.CreatedAt, item.Id);
 }

@@ -6,9 +6,10 @@ using Notifications.Grains.Hosting;
 namespace Notifications.Grains.Templates;
 
 /// <summary>
-/// Keeps this silo's compiled templates equal to the store when another silo changes them: every
-/// Silo:TemplateRefreshInterval it compares the templates' catalog version and reloads on a difference.
-/// A poll rather than a push: it needs no subscription that a silo's death could silently drop.
+/// Keeps this silo's compiled templates equal to the store when another silo changes them. Changes are pushed (see
+/// <see cref="TemplateRegistry"/>); every Silo:TemplateRefreshInterval this renews the cache's place among the catalog
+/// grain's followers and compares versions, reloading on a difference: the backstop for a push that could not reach
+/// this silo, and for the grain's restart on another silo, which forgets its followers.
 /// </summary>
 internal sealed partial class TemplateCacheRefresher(
     TemplateRegistry templates,
@@ -25,11 +26,12 @@ internal sealed partial class TemplateCacheRefresher(
         using var timer = new PeriodicTimer(options.Value.TemplateRefreshInterval, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            // Followed at once, not a tick later: a change made meanwhile would otherwise reach this silo only by the poll.
+            do
             {
                 try
                 {
-                    var version = await catalog.GetAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
+                    var version = await catalog.FollowAsync(templates.Reference).WaitAsync(stoppingToken).ConfigureAwait(false);
                     await templates.RefreshAsync(version, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
@@ -38,6 +40,7 @@ internal sealed partial class TemplateCacheRefresher(
                     LogRefreshFailed(logger, exception);
                 }
             }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

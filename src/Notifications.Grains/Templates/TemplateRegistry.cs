@@ -16,14 +16,17 @@ namespace Notifications.Grains.Templates;
 /// <summary>
 /// The notification types this silo knows, compiled and cached in memory. Serves the template API and
 /// renders content for grains; the store is the system of record. A change made here is announced to the
-/// templates' <see cref="ICatalogVersionGrain"/>, and <see cref="TemplateCacheRefresher"/> reloads this cache when
-/// another silo announced one, so every silo renders the same templates.
+/// templates' <see cref="ICatalogVersionGrain"/>, which has every other silo's cache reload before the change is
+/// answered, so a send through any silo renders it at once; <see cref="TemplateCacheRefresher"/> keeps this cache
+/// following the grain and reloads it when a version went by unpushed (the grain moved, or a push timed out).
 /// </summary>
 internal sealed class TemplateRegistry(
     ITemplateStore store, IEnumerable<ITemplateRule> rules, IGrainFactory grains, IOptions<SiloOptions> options, TimeProvider time, ILogger<TemplateRegistry> logger)
-    : ITemplateService, IContentRenderer
+    : ITemplateService, IContentRenderer, ICatalogObserver
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
+    private readonly Lock _referenceGate = new();
+    private ICatalogObserver? _reference;
     private ConcurrentDictionary<string, CompiledType> _types = new(StringComparer.Ordinal);
     /// <summary>The catalog version this cache is known to hold; null until the first refresh.</summary>
     private CatalogVersion? _version;
@@ -77,9 +80,23 @@ internal sealed class TemplateRegistry(
     /// Tells the other silos that the store changed. When nobody else changed the catalog since this cache's version,
     /// the new version is this cache's; otherwise the next refresh reloads, taking the others' changes too.
     /// </summary>
+    /// <summary>This cache as the catalog grain's follower; one reference for the silo's lifetime.</summary>
+    public ICatalogObserver Reference
+    {
+        get
+        {
+            lock (_referenceGate)
+            {
+                return _reference ??= grains.CreateObjectReference<ICatalogObserver>(this);
+            }
+        }
+    }
+
+    Task ICatalogObserver.ChangedAsync(CatalogVersion version) => RefreshAsync(version, CancellationToken.None);
+
     private async Task AnnounceAsync()
     {
-        var next = await grains.GetGrain<ICatalogVersionGrain>(ICatalogVersionGrain.Templates).ChangedAsync().ConfigureAwait(false);
+        var next = await grains.GetGrain<ICatalogVersionGrain>(ICatalogVersionGrain.Templates).ChangedAsync(Reference).ConfigureAwait(false);
         var seen = Volatile.Read(ref _version);
         if (seen is not null && seen.Epoch == next.Epoch && seen.Counter + 1 == next.Counter)
         {

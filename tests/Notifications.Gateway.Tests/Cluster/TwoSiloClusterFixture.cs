@@ -44,7 +44,8 @@ public sealed class TwoSiloClusterFixture : IAsyncLifetime
         ["Cluster:AdvertisedIPAddress"] = "127.0.0.1",
         ["Silo:SiloId"] = name,
         ["Storage:Sqlite:Path"] = DatabasePath,
-        ["Silo:TemplateRefreshInterval"] = "00:00:00.2",
+        // The longest allowed: a template change must reach the other silo by its push, not by this poll.
+        ["Silo:TemplateRefreshInterval"] = "00:05:00",
     };
 
     private async Task<string> CreateKeyAsync(string name, string scope)
