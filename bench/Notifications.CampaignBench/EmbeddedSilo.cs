@@ -38,6 +38,9 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
 
     public static async Task<EmbeddedSilo> StartAsync(CampaignBenchOptions options)
     {
+        // WebApplicationFactory finds the silo's content root through the manifest beside this assembly, looked up
+        // from the working directory: `dotnet run --project` and `dotnet <dll>` from elsewhere would miss it.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var fcm = new FakeFcmServer { KeepRequests = false };
         await fcm.StartAsync();
         var silo = new TestSilo<silo::Program>(new Dictionary<string, string?>
@@ -45,13 +48,17 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             ["Storage:Sqlite:Synchronous"] = options.Synchronous,
             ["Channels:Fcm:ServiceAccountJson"] = fcm.ServiceAccountJson(),
             ["Channels:Fcm:BaseAddress"] = fcm.BaseAddress.AbsoluteUri,
+            // The report is the one line on standard output; the silo's warnings go to standard error.
+            ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
             ["Silo:Campaigns:MaxRatePerSecond"] = Math.Max(options.Rate, 1_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         silo.UseKestrel(0);
         silo.StartServer();
         var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var embedded = new EmbeddedSilo(silo, fcm, new Uri(address));
-        await silo.WaitUntilReadyAsync();
+        // TestSilo's own readiness wait uses the in-memory test client, which a Kestrel-hosted factory does not have.
+        using var anonymous = embedded.CreateClient(null);
+        await Eventually.Until(async () => (await anonymous.GetAsync("/readyz")).StatusCode, status => status == System.Net.HttpStatusCode.OK, "the silo reports ready", TimeSpan.FromMinutes(2));
         return embedded;
     }
 
