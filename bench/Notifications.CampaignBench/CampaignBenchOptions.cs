@@ -23,6 +23,8 @@ internal sealed record CampaignBenchOptions
     /// <summary>The longest the campaign may take before the run gives up and reports what it saw.</summary>
     public int TimeoutSeconds { get; init; } = 1_800;
     public string Synchronous { get; init; } = "FULL";
+    /// <summary>Extra silo settings, <c>--setting Key=Value</c> (repeatable): Silo:Delivery:ConcurrencyPerLane=64, …</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public static CampaignBenchOptions Parse(string[] args)
     {
@@ -45,11 +47,22 @@ internal sealed record CampaignBenchOptions
                 "--probes" => options with { Probes = NonNegative(args[i], value) },
                 "--probe-interval-ms" => options with { ProbeIntervalMs = Positive(args[i], value) },
                 "--timeout" => options with { TimeoutSeconds = Positive(args[i], value) },
+                "--setting" => options with { Settings = With(options.Settings, value) },
                 "--synchronous" => value is "FULL" or "NORMAL" ? options with { Synchronous = value } : throw new ArgumentException($"--synchronous is FULL or NORMAL, not {value}."),
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Known: --recipients --rate --import-concurrency --tx-rate --tx-in-flight --baseline --probes --probe-interval-ms --timeout --synchronous."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Known: --recipients --rate --import-concurrency --tx-rate --tx-in-flight --baseline --probes --probe-interval-ms --timeout --synchronous --setting."),
             };
         }
         return options;
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals < 1)
+        {
+            throw new ArgumentException($"--setting is Key=Value, for example Silo:Delivery:ConcurrencyPerLane=64 (was {value}).");
+        }
+        return new Dictionary<string, string>(settings) { [value[..equals]] = value[(equals + 1)..] };
     }
 
     private static int Positive(string name, string value) =>

@@ -9,7 +9,7 @@ namespace Notifications.CampaignBench;
 /// committed a notification record for the campaign), read from the silo's database over a read-only connection, the
 /// campaign's status row, and the push messages the FCM fake accepted.
 /// </summary>
-internal sealed class CampaignProgressSampler(string database, Guid campaignId, Func<long> pushAccepted)
+internal sealed class CampaignProgressSampler(string database, Guid campaignId, Func<long> pushAccepted, Func<double> cpuSeconds)
 {
     private readonly List<ProgressSample> _samples = [];
 
@@ -35,7 +35,8 @@ internal sealed class CampaignProgressSampler(string database, Guid campaignId, 
                 Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1),
                 (string?)status.ExecuteScalar() ?? "unknown",
                 (long)processed.ExecuteScalar()!,
-                pushAccepted());
+                pushAccepted(),
+                cpuSeconds());
             _samples.Add(sample);
             if (sample.Status is "completed" or "cancelled" && sample.PushAccepted >= pushExpected)
             {
@@ -55,7 +56,7 @@ internal sealed class CampaignProgressSampler(string database, Guid campaignId, 
     /// <summary>Per-second rates between consecutive samples: recipients processed and push messages accepted.</summary>
     public IEnumerable<object> PerSecond()
     {
-        var previous = new ProgressSample(0, 0, "running", 0, 0);
+        var previous = new ProgressSample(0, 0, "running", 0, 0, 0);
         foreach (var sample in _samples)
         {
             var seconds = Math.Max(0.001, sample.Seconds - previous.Seconds);
@@ -65,4 +66,4 @@ internal sealed class CampaignProgressSampler(string database, Guid campaignId, 
     }
 }
 
-internal sealed record ProgressSample(long Timestamp, double Seconds, string Status, long Processed, long PushAccepted);
+internal sealed record ProgressSample(long Timestamp, double Seconds, string Status, long Processed, long PushAccepted, double CpuSeconds);

@@ -43,7 +43,7 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var fcm = new FakeFcmServer { KeepRequests = false };
         await fcm.StartAsync();
-        var silo = new TestSilo<silo::Program>(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:Sqlite:Synchronous"] = options.Synchronous,
             ["Channels:Fcm:ServiceAccountJson"] = fcm.ServiceAccountJson(),
@@ -51,7 +51,12 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             // The report is the one line on standard output; the silo's warnings go to standard error.
             ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
             ["Silo:Campaigns:MaxRatePerSecond"] = Math.Max(options.Rate, 1_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        };
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
+        var silo = new TestSilo<silo::Program>(settings);
         silo.UseKestrel(0);
         silo.StartServer();
         var address = silo.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
