@@ -184,7 +184,10 @@ internal sealed partial class CampaignGrain(
         }
         else if (chunk.Attempts < Options.MaxAttempts)
         {
-            State.InFlight[index] = chunk with { Only = failedUserIds, Attempts = chunk.Attempts + 1, PublishedAt = DateTimeOffset.MinValue };
+            // Due again a tick from now, not at once: a top-up tick may run straight after this turn, and a grain that
+            // just failed would use up its attempts within milliseconds.
+            var dueAgain = time.GetUtcNow() + Options.Tick - Options.RedeliverAfter;
+            State.InFlight[index] = chunk with { Only = failedUserIds, Attempts = chunk.Attempts + 1, PublishedAt = dueAgain };
         }
         else
         {
