@@ -1,5 +1,6 @@
 using Notifications.Api;
 using Notifications.Application;
+using Notifications.Domain.Campaigns;
 using Notifications.Grains.Tests.Infrastructure;
 using Notifications.Model;
 using Notifications.Testing;
