@@ -14,8 +14,10 @@ using Notifications.Testing;
 // PostgreSQL and Redis. On a 2-core machine more silos cannot add throughput; the CPU split is what sizes a deployment
 // (docs/benchmarks.md, "Cluster").
 // Usage: dotnet bench/Notifications.ClusterBench/bin/Release/net10.0/Notifications.ClusterBench.dll
-//          [--silos 1,2,3] [--duration 30] [--warmup 5] [--users 100000] [--senders 8] [--batch 500]
+//          [--silos 1,2,3] [--duration 30] [--warmup 5] [--users 100000] [--senders 8] [--batch 500] [--silo path/NotificationSilo.dll]
+// --silo runs another build of the silo (a baseline's, to compare before and after a change in the same sitting).
 var silos = new[] { 1, 2, 3 };
+string? siloDll = null;
 int duration = 30, warmup = 5, users = 100_000, senders = 8, batch = 500;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
@@ -28,10 +30,18 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--users": users = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--senders": senders = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--batch": batch = int.Parse(value, CultureInfo.InvariantCulture); break;
+        case "--silo": siloDll = Path.GetFullPath(value); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Known: --silos --duration --warmup --users --senders --batch.");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Known: --silos --duration --warmup --users --senders --batch --silo.");
             return 2;
     }
+}
+
+siloDll ??= SiloBuild.DllPath();
+if (!File.Exists(siloDll))
+{
+    Console.Error.WriteLine($"--silo: {siloDll} does not exist.");
+    return 2;
 }
 
 await using var redis = await RedisServer.StartAsync();
@@ -47,13 +57,14 @@ var payloads = Enumerable.Range(0, 128).Select(b => JsonSerializer.SerializeToUt
 
 foreach (var count in silos)
 {
+    var database = await postgres.CreateDatabaseAsync($"bench{count}");
     var settings = new Dictionary<string, string>
     {
         ["Cluster:Provider"] = "Redis",
         ["Cluster:Redis:ConnectionString"] = redis.ConnectionString,
         ["Cluster:ClusterId"] = $"bench-{count}-{Guid.NewGuid():N}"[..20],
         ["Storage:Provider"] = "Postgres",
-        ["Storage:Postgres:ConnectionString"] = await postgres.CreateDatabaseAsync($"bench{count}"),
+        ["Storage:Postgres:ConnectionString"] = database,
         ["Security:Pii:CurrentKey"] = "k1",
         ["Security:Pii:Keys:k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Security:Pii:IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
@@ -64,19 +75,21 @@ foreach (var count in silos)
     {
         for (var i = 0; i < count; i++)
         {
-            processes.Add(await SiloProcess.StartAsync(SiloBuild.DllPath(), scratch.File($"unused-{count}-{i}.db"),
+            processes.Add(await SiloProcess.StartAsync(siloDll, scratch.File($"unused-{count}-{i}.db"),
                 new Dictionary<string, string>(settings) { ["Silo:SiloId"] = $"silo-{i}" }, TimeSpan.FromMinutes(2)));
         }
         await RunAsync(processes, TimeSpan.FromSeconds(warmup));
         var siloCpu = processes.Sum(p => ProcessTreeCpu.Seconds(p.ProcessId));
         var postgresCpu = ProcessTreeCpu.Seconds(postgres.ProcessId);
         var redisCpu = ProcessTreeCpu.Seconds(redis.ProcessId);
+        var activity = await PostgresActivity.ReadAsync(database);
         var clock = Stopwatch.StartNew();
         var (accepted, failed) = await RunAsync(processes, TimeSpan.FromSeconds(duration));
         var seconds = clock.Elapsed.TotalSeconds;
         siloCpu = processes.Sum(p => ProcessTreeCpu.Seconds(p.ProcessId)) - siloCpu;
         postgresCpu = ProcessTreeCpu.Seconds(postgres.ProcessId) - postgresCpu;
         redisCpu = ProcessTreeCpu.Seconds(redis.ProcessId) - redisCpu;
+        activity = await PostgresActivity.ReadAsync(database) - activity;
         double Micro(double cpu) => Math.Round(cpu * 1e6 / Math.Max(1, accepted), 1);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
@@ -85,7 +98,10 @@ foreach (var count in silos)
             failedRequests = failed,
             cpuMicrosecondsPerNotification = new { silos = Micro(siloCpu), postgres = Micro(postgresCpu), redis = Micro(redisCpu), total = Micro(siloCpu + postgresCpu + redisCpu) },
             postgresShare = Math.Round(postgresCpu / (siloCpu + postgresCpu + redisCpu), 3),
-            options = new { duration, warmup, users, senders, batch, cores = Environment.ProcessorCount },
+            postgresTransactionsPerSecond = Math.Round(activity.Transactions / seconds),
+            postgresTransactionsPerNotification = Math.Round((double)activity.Transactions / Math.Max(1, accepted), 4),
+            walBytesPerNotification = Math.Round((double)activity.WalBytes / Math.Max(1, accepted)),
+            options = new { duration, warmup, users, senders, batch, cores = Environment.ProcessorCount, silo = siloDll },
         }));
     }
     finally

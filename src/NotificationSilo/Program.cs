@@ -20,7 +20,10 @@ builder.Services.AddNotificationTelemetry(builder.Configuration);
 var app = builder.Build();
 app.MapNotificationGateway();
 app.MapNotificationGrpc();
-app.MapOrleansDashboard(ConsolePaths.Dashboard).RequireOperator();
+if (DashboardSiloBuilderExtensions.IsDashboardEnabled(app.Configuration))
+{
+    app.MapOrleansDashboard(ConsolePaths.Dashboard).RequireOperator();
+}
 app.MapNotificationTelemetry();
 try
 {

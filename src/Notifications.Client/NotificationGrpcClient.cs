@@ -8,7 +8,7 @@ namespace Notifications.Client;
 
 /// <summary>
 /// The silo's gRPC API on Grpc.Net.Client: the generated clients (<see cref="Gateway"/>, <see cref="Admin"/>,
-/// <see cref="Health"/>) over one channel, plus shorthands that take <see cref="GrpcCallOptions"/>. Failures are
+/// <see cref="Campaigns"/>, <see cref="Health"/>) over one channel, plus shorthands that take <see cref="GrpcCallOptions"/>. Failures are
 /// <see cref="RpcException"/>s; a validation failure's field is in its google.rpc.BadRequest details.
 /// </summary>
 public sealed class NotificationGrpcClient : IDisposable
@@ -22,6 +22,7 @@ public sealed class NotificationGrpcClient : IDisposable
         _time = time ?? TimeProvider.System;
         Gateway = new NotificationGateway.NotificationGatewayClient(channel);
         Admin = new NotificationAdmin.NotificationAdminClient(channel);
+        Campaigns = new NotificationCampaigns.NotificationCampaignsClient(channel);
         Health = new Health.HealthClient(channel);
     }
 
@@ -34,6 +35,8 @@ public sealed class NotificationGrpcClient : IDisposable
     public NotificationGateway.NotificationGatewayClient Gateway { get; }
 
     public NotificationAdmin.NotificationAdminClient Admin { get; }
+
+    public NotificationCampaigns.NotificationCampaignsClient Campaigns { get; }
 
     public Health.HealthClient Health { get; }
 

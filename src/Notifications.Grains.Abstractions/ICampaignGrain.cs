@@ -27,4 +27,7 @@ public interface ICampaignGrain : IGrainWithGuidKey
 
     /// <summary>The campaign's own clock: publishes what its rate allows now. Called by its timer and reminder.</summary>
     Task TickAsync();
+
+    /// <summary>Nothing but the activation: a running or scheduled campaign arms its clock when it is activated.</summary>
+    Task WakeAsync();
 }

@@ -78,6 +78,8 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<CampaignSendGate>();
         services.AddSingleton<ISegmentService, SegmentService>();
         services.AddSingleton<ICampaignService, CampaignService>();
+        services.AddSingleton<CampaignWakeUp>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CampaignWakeUp>());
 
         services.AddOptions<TrackingOptions>().Bind(configuration.GetSection(TrackingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TrackingOptions>, TrackingOptionsValidator>();

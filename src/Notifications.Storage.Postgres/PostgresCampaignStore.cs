@@ -1,5 +1,6 @@
 using Npgsql;
 using Notifications.Delivery;
+using Notifications.Domain.Campaigns;
 using Notifications.Domain.Effects;
 using Notifications.Grains.Storage;
 
@@ -60,6 +61,18 @@ internal sealed class PostgresCampaignStore(PostgresDatabase database) : ICampai
             rows.Add(new CampaignRow(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), Pg.Instant(reader.GetInt64(3)), Pg.Instant(reader.GetInt64(4))));
         }
         return rows;
+    }
+
+    public async Task<IReadOnlyList<Guid>> UnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.Command($"SELECT id FROM campaigns WHERE status IN ('{CampaignStatus.Running}', '{CampaignStatus.Scheduled}')");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var ids = new List<Guid>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+        return ids;
     }
 
     public async Task<CampaignFunnel> FunnelAsync(Guid campaignId, CancellationToken cancellationToken)

@@ -25,6 +25,28 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database, PiiProtec
     private static readonly string[] Tracked =
         [.. new[] { DeliveryStatus.Delivered, DeliveryStatus.Opened, DeliveryStatus.Clicked, DeliveryStatus.Bounced }.Select(DbEnum.Name)];
 
+    private const string RecordResults = """
+        UPDATE deliveries AS d SET status = CASE WHEN d.status = ANY (@tracked) THEN d.status ELSE u.status END,
+            attempts = u.attempts, reason = u.reason, provider_message_id = COALESCE(u.provider, d.provider_message_id),
+            due_at = COALESCE(u.next, d.due_at), updated_at = u.at
+        FROM unnest(@id, @status, @attempts, @reason, @provider, @next, @at) AS u(id, status, attempts, reason, provider, next, at)
+        WHERE d.id = u.id
+        """;
+
+    /// <summary>Each result is logged, in the order the results came, even when a tracking event keeps the job's status.</summary>
+    private const string LogResults = """
+        INSERT INTO delivery_log (delivery_id, status, at, detail)
+        SELECT u.id, u.status, u.at, u.detail FROM unnest(@id, @status, @at, @detail) WITH ORDINALITY AS u(id, status, at, detail, n)
+        ORDER BY u.n
+        """;
+
+    /// <summary>Callbacks that arrived under a provider id before the send that got it was recorded.</summary>
+    private const string TakePendingEvents = """
+        DELETE FROM provider_events AS e USING deliveries AS d, unnest(@id, @provider) AS u(id, provider)
+        WHERE d.id = u.id AND e.provider_message_id = u.provider AND e.channel = d.channel
+        RETURNING u.id, e.status, e.at, e.detail
+        """;
+
     private const string DeadLetterColumns = "id, notification_id, user_id, channel, target, lane, attempts, reason, updated_at";
 
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(DeliveryChannel channel, Priority lane, int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
@@ -56,32 +78,78 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database, PiiProtec
         return claimed;
     }
 
-    public Task CompleteAsync(IReadOnlyList<DeliveryResult> results, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(async (connection, transaction) =>
+    /// <summary>
+    /// Records a group of results in one round trip (multi-row statements over arrays). Results that name a provider
+    /// message id also take the callbacks that overtook them, which are applied in the same transaction.
+    /// </summary>
+    public async Task CompleteAsync(IReadOnlyList<DeliveryResult> results, CancellationToken cancellationToken)
+    {
+        if (results.Count == 0)
         {
-            foreach (var result in results)
+            return;
+        }
+        var latest = LatestPerJob(results);
+        var named = latest.Where(r => r.ProviderMessageId is not null).ToList();
+        await using var connection = await database.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // Without provider ids the batch is its own implicit transaction; with them, the callbacks it takes are applied
+        // before the commit (BEGIN travels with the batch, it costs no round trip of its own).
+        await using var transaction = named.Count > 0 ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (named.Count > 0)
+        {
+            // First, so the reader's first result set is the callbacks taken; they are applied after the batch.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(TakePendingEvents)
+                .With("id", named.Select(r => r.JobId).ToArray()).With("provider", named.Select(r => r.ProviderMessageId).ToArray()));
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(RecordResults)
+            .With("tracked", Tracked)
+            .With("id", latest.Select(r => r.JobId).ToArray())
+            .With("status", latest.Select(r => DbEnum.Name(r.Status)).ToArray())
+            .With("attempts", latest.Select(r => r.Attempts).ToArray())
+            .With("reason", latest.Select(r => r.Reason).ToArray())
+            .With("provider", latest.Select(r => r.ProviderMessageId).ToArray())
+            .With("next", latest.Select(r => Pg.Ms(r.NextAttemptAt)).ToArray())
+            .With("at", latest.Select(r => Pg.Ms(r.At)).ToArray()));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(LogResults)
+            .With("id", results.Select(r => r.JobId).ToArray())
+            .With("status", results.Select(r => DbEnum.Name(r.Status)).ToArray())
+            .With("at", results.Select(r => Pg.Ms(r.At)).ToArray())
+            .With("detail", results.Select(r => r.Reason).ToArray()));
+        if (transaction is null)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var pending = new List<(long Id, DeliveryStatus Status, long At, string? Detail)>();
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var status = DbEnum.Name(result.Status);
-                await using (var command = new NpgsqlCommand("""
-                    UPDATE deliveries SET status = CASE WHEN status = ANY (@tracked) THEN status ELSE @status END,
-                        attempts = @attempts, reason = @reason,
-                        provider_message_id = COALESCE(@provider, provider_message_id), due_at = COALESCE(@next, due_at), updated_at = @at
-                    WHERE id = @id
-                    """, connection, transaction))
-                {
-                    command.With("tracked", Tracked).With("status", status).With("attempts", result.Attempts).With("reason", result.Reason)
-                        .With("provider", result.ProviderMessageId).With("next", Pg.Ms(result.NextAttemptAt))
-                        .With("at", Pg.Ms(result.At)).With("id", result.JobId);
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-                await LogAsync(connection, transaction, result.JobId, status, Pg.Ms(result.At), result.Reason, cancellationToken).ConfigureAwait(false);
-                if (result.ProviderMessageId is { } providerId)
-                {
-                    await ApplyPendingEventsAsync(connection, transaction, result.JobId, providerId, cancellationToken).ConfigureAwait(false);
-                }
+                pending.Add((reader.GetInt64(0), DbEnum.Parse<DeliveryStatus>(reader.GetString(1)), reader.GetInt64(2), reader.NullableString(3)));
             }
-            return results.Count;
-        }, cancellationToken);
+        }
+        foreach (var (id, status, at, detail) in pending.OrderBy(p => p.Id).ThenBy(p => p.At))
+        {
+            await AdvanceAsync(connection, transaction, id, status, at, detail, cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One row per job for the update (an UPDATE … FROM cannot change a row twice): a job's later result wins, except
+    /// that a provider id or a retry time it does not repeat is kept, as if the results were written one by one.
+    /// </summary>
+    private static List<DeliveryResult> LatestPerJob(IReadOnlyList<DeliveryResult> results)
+    {
+        var latest = new Dictionary<long, DeliveryResult>(results.Count);
+        foreach (var result in results)
+        {
+            latest[result.JobId] = latest.TryGetValue(result.JobId, out var earlier)
+                ? result with { ProviderMessageId = result.ProviderMessageId ?? earlier.ProviderMessageId, NextAttemptAt = result.NextAttemptAt ?? earlier.NextAttemptAt }
+                : result;
+        }
+        return [.. latest.Values];
+    }
 
     public Task<DeliveryTrackResult> TrackAsync(long deliveryId, DeliveryStatus status, DateTimeOffset at, string? detail, CancellationToken cancellationToken) =>
         database.InTransactionAsync((connection, transaction) => AdvanceAsync(connection, transaction, deliveryId, status, Pg.Ms(at), detail, cancellationToken), cancellationToken);
@@ -236,27 +304,6 @@ internal sealed class PostgresDeliveryStore(PostgresDatabase database, PiiProtec
         }
         await LogAsync(connection, transaction, deliveryId, name, atMs, detail, cancellationToken).ConfigureAwait(false);
         return DeliveryTrackResult.Applied;
-    }
-
-    private static async Task ApplyPendingEventsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long deliveryId, string providerId, CancellationToken cancellationToken)
-    {
-        var pending = new List<(DeliveryStatus Status, long At, string? Detail)>();
-        await using (var command = new NpgsqlCommand("""
-            DELETE FROM provider_events WHERE provider_message_id = @provider AND channel = (SELECT channel FROM deliveries WHERE id = @id)
-            RETURNING status, at, detail
-            """, connection, transaction))
-        {
-            command.With("provider", providerId).With("id", deliveryId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                pending.Add((DbEnum.Parse<DeliveryStatus>(reader.GetString(0)), reader.GetInt64(1), reader.NullableString(2)));
-            }
-        }
-        foreach (var (status, at, detail) in pending.OrderBy(p => p.At))
-        {
-            await AdvanceAsync(connection, transaction, deliveryId, status, at, detail, cancellationToken).ConfigureAwait(false);
-        }
     }
 
     private static async Task LogAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long deliveryId, string status, long atMs, string? detail, CancellationToken cancellationToken)

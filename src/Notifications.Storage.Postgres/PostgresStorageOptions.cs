@@ -13,4 +13,10 @@ public sealed class PostgresStorageOptions
 
     /// <summary>Grain-state batches sent before the previous ones returned, each on its own connection (pipelining).</summary>
     public int GrainBatchesInFlight { get; set; } = 2;
+
+    /// <summary>Most grain turns whose records (notifications, inbox rows, delivery jobs) are committed together in one batch.</summary>
+    public int MaxEffectTurnsPerBatch { get; set; } = 1000;
+
+    /// <summary>Record batches sent before the previous ones committed, each on its own connection (pipelining).</summary>
+    public int EffectBatchesInFlight { get; set; } = 2;
 }

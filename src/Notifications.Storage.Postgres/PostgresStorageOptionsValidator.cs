@@ -36,6 +36,14 @@ internal sealed class PostgresStorageOptionsValidator : IValidateOptions<Postgre
         {
             failures.Add($"{PostgresStorageOptions.Section}:GrainBatchesInFlight must be between 1 and 64 (was {options.GrainBatchesInFlight}).");
         }
+        if (options.MaxEffectTurnsPerBatch is < 1 or > 10_000)
+        {
+            failures.Add($"{PostgresStorageOptions.Section}:MaxEffectTurnsPerBatch must be between 1 and 10000 (was {options.MaxEffectTurnsPerBatch}).");
+        }
+        if (options.EffectBatchesInFlight is < 1 or > 64)
+        {
+            failures.Add($"{PostgresStorageOptions.Section}:EffectBatchesInFlight must be between 1 and 64 (was {options.EffectBatchesInFlight}).");
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Notifications.Grains;
 using Notifications.Grains.Storage;
 using Notifications.Storage.Postgres;
+using Notifications.Storage.Postgres.Effects;
 
 namespace Orleans.Hosting;
 
@@ -45,6 +46,7 @@ public static class PostgresStorageSiloBuilderExtensions
         services.AddSingleton<PostgresDatabase>();
         services.AddSingleton<PostgresMigrations>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<PostgresMigrations>());
+        services.AddSingleton<EffectBatchWriter>();
         services.AddSingleton<IEffectStore, PostgresEffectStore>();
         services.AddSingleton<IInboxStore, PostgresInboxStore>();
         services.AddSingleton<INotificationStore, PostgresNotificationStore>();

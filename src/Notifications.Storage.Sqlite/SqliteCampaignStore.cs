@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Notifications.Delivery;
+using Notifications.Domain.Campaigns;
 using Notifications.Domain.Effects;
 using Notifications.Grains.Storage;
 
@@ -30,6 +31,8 @@ internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignSt
             WHERE n.campaign_id = $id)
         """;
 
+    private const string UnfinishedSql = $"SELECT id FROM campaigns WHERE status IN ('{CampaignStatus.Running}', '{CampaignStatus.Scheduled}')";
+
     public Task UpsertAsync(CampaignRow campaign, CancellationToken cancellationToken) =>
         database.WriteAsync(session => session.Command("""
             INSERT INTO campaigns (id, name, status, created_at, updated_at) VALUES ($id, $name, $status, $created, $updated)
@@ -50,6 +53,20 @@ internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignSt
                 rows.Add(new CampaignRow(Guid.Parse(reader.GetString(0)), reader.GetString(1), reader.GetString(2), Db.Instant(reader.GetInt64(3)), Db.Instant(reader.GetInt64(4))));
             }
             return rows;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> UnfinishedAsync(CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<Guid>>(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = UnfinishedSql;
+            using var reader = command.ExecuteReader();
+            var ids = new List<Guid>();
+            while (reader.Read())
+            {
+                ids.Add(Guid.Parse(reader.GetString(0)));
+            }
+            return ids;
         }, cancellationToken);
 
     public Task<CampaignFunnel> FunnelAsync(Guid campaignId, CancellationToken cancellationToken) =>

@@ -36,6 +36,27 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task Silo_refuses_to_start_when_dashboard_enabled_is_not_a_boolean_and_names_it()
+    {
+        await using var factory = new TestSilo<Program>(new Dictionary<string, string?> { ["Dashboard:Enabled"] = "sometimes" });
+        var message = Assert.ThrowsAny<Exception>(() => factory.CreateClient()).ToString();
+        Assert.Contains("Dashboard:Enabled", message);
+        Assert.Contains("sometimes", message);
+    }
+
+    [Fact]
+    public async Task With_the_dashboard_switched_off_the_silo_serves_and_dashboard_is_not_found_even_for_an_operator()
+    {
+        await using var factory = new TestSilo<Program>(new Dictionary<string, string?> { ["Dashboard:Enabled"] = "false" });
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestSilo<Program>.BootstrapKey);
+        await Eventually.Until(async () => (await client.GetAsync("/readyz")).StatusCode, s => s == HttpStatusCode.OK, "ready");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dashboard/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/v1/users/dave", new Model.UserProfile(), Json.Options)).StatusCode);
+    }
+
+    [Fact]
     public void Default_auth_options_are_valid_and_a_16_character_bootstrap_key_is_enough()
     {
         var validator = new AuthOptionsValidator();

@@ -261,6 +261,30 @@ public sealed class CampaignTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_starting_silo_wakes_a_running_campaign_at_once_not_when_its_reminder_comes_round()
+    {
+        var tag = $"wake-{Guid.NewGuid():N}";
+        await RegisterAsync("wake", 15, new UserProfile { Tags = [tag] });
+        var created = await Campaigns.CreateAsync(Campaign(tag, 5), default);
+        await Campaigns.RunAsync(created.Id, CampaignCommands.Start, default);
+        await WaitForAsync(created.Id, v => v.Progress.Processed == 5, "the first tick's five recipients");
+
+        // What a kill -9 leaves: a running campaign that nothing calls, with its reminder a minute away.
+        var grain = cluster.Cluster.GrainFactory.GetGrain<ICampaignGrain>(created.Id);
+        await cluster.Cluster.DeactivateAsync(grain);
+        var records = cluster.Silo(0).Services.GetRequiredService<Storage.ICampaignStore>();
+        Assert.Contains(created.Id, await records.UnfinishedAsync(default));
+
+        // The clock stands still, so no reminder fires: only the wake-up of a starting silo brings the campaign back.
+        await cluster.Silo(1).Services.GetRequiredService<Campaigns.CampaignWakeUp>().WakeUnfinishedAsync(default);
+        await Eventually.Until(() => records.FunnelAsync(created.Id, default), f => f.Processed == 10, "the woken campaign's next tick");
+
+        var done = await TickUntilAsync(created.Id, v => v.Status == CampaignStatus.Completed, "the campaign to complete");
+        Assert.Equal((15L, 15L), (done.Progress.Targeted, done.Progress.Processed));
+        Assert.DoesNotContain(created.Id, await records.UnfinishedAsync(default));
+    }
+
+    [Fact]
     public async Task Bad_campaigns_are_refused_with_the_field_and_create_nothing()
     {
         var before = (await Campaigns.ListAsync(200, default)).Campaigns.Count;

@@ -18,6 +18,7 @@ public sealed class HealthTests : IAsyncLifetime
     [InlineData("")]
     [InlineData("notifications.v1.NotificationGateway")]
     [InlineData("notifications.v1.NotificationAdmin")]
+    [InlineData("notifications.v1.NotificationCampaigns")]
     [InlineData("grpc.health.v1.Health")]
     public async Task Check_reports_serving_without_credentials(string service)
     {

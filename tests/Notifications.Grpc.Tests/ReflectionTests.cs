@@ -25,6 +25,7 @@ public sealed class ReflectionTests : IAsyncLifetime
         var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
         Assert.Contains("notifications.v1.NotificationGateway", services);
         Assert.Contains("notifications.v1.NotificationAdmin", services);
+        Assert.Contains("notifications.v1.NotificationCampaigns", services);
         Assert.Contains("grpc.health.v1.Health", services);
         Assert.Contains("grpc.reflection.v1alpha.ServerReflection", services);
 

@@ -11,7 +11,8 @@ namespace Notifications.Gateway.Endpoints;
 /// <summary>Campaigns: create, list, read with progress, start / pause / resume / cancel. Campaigns scope.</summary>
 internal static class CampaignEndpoints
 {
-    private const int DefaultListLimit = 50;
+    /// <summary>How many a list holds when the request names no limit (REST ?limit, gRPC ListCampaignsRequest.limit).</summary>
+    internal const int DefaultListLimit = 50;
 
     public static void MapCampaignEndpoints(this RouteGroupBuilder api)
     {

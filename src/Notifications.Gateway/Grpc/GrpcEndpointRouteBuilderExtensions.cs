@@ -9,7 +9,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class GrpcEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Publishes notifications.v1.NotificationGateway, notifications.v1.NotificationAdmin, grpc.health.v1.Health and
+    /// Publishes notifications.v1.NotificationGateway, notifications.v1.NotificationAdmin,
+    /// notifications.v1.NotificationCampaigns, grpc.health.v1.Health and
     /// server reflection on the gRPC listener added by AddNotificationGrpc; never on the REST addresses.
     /// </summary>
     public static IEndpointRouteBuilder MapNotificationGrpc(this IEndpointRouteBuilder endpoints)
@@ -21,6 +22,7 @@ public static class GrpcEndpointRouteBuilderExtensions
 
         endpoints.MapGrpcService<NotificationGatewayService>().WithMetadata(GrpcEndpointMarker.Instance);
         endpoints.MapGrpcService<NotificationAdminService>().WithMetadata(GrpcEndpointMarker.Instance);
+        endpoints.MapGrpcService<NotificationCampaignsService>().WithMetadata(GrpcEndpointMarker.Instance);
         endpoints.MapGrpcHealthChecksService().WithMetadata(GrpcEndpointMarker.Instance);
         endpoints.MapGrpcReflectionService().WithMetadata(GrpcEndpointMarker.Instance);
         return endpoints;

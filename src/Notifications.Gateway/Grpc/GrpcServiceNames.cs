@@ -10,6 +10,7 @@ internal static class GrpcServiceNames
         "",
         NotificationGateway.Descriptor.FullName,
         NotificationAdmin.Descriptor.FullName,
+        NotificationCampaigns.Descriptor.FullName,
         global::Grpc.Health.V1.Health.Descriptor.FullName,
     ];
 }

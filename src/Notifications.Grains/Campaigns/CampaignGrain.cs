@@ -17,7 +17,8 @@ namespace Notifications.Grains.Campaigns;
 /// up to its rate, and publishes the recipients in chunks on <see cref="CampaignStreams.ProviderName"/>. The state
 /// write (cursor, targeted count, chunks in flight) comes before the publish: a crash in between publishes the chunks
 /// again after reactivation, and the recipients' grains drop the second copy by its campaign × user idempotency key.
-/// A reminder reactivates a scheduled or running campaign after a deactivation or a crash.
+/// A reminder reactivates a scheduled or running campaign after a deactivation or a crash; a starting silo wakes it at
+/// once (<see cref="CampaignWakeUp"/>), since the reminder may come round a minute later.
 /// </summary>
 [GrainType(GrainTypeName)]
 internal sealed partial class CampaignGrain(
@@ -237,6 +238,8 @@ internal sealed partial class CampaignGrain(
     /// </summary>
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
         time.GetUtcNow() > _timerDue + Options.Tick ? TickAsync() : Task.CompletedTask;
+
+    public Task WakeAsync() => Task.CompletedTask;
 
     public async Task TickAsync()
     {

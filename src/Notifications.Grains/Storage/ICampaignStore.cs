@@ -11,6 +11,9 @@ public interface ICampaignStore
     /// <summary>Newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<CampaignRow>> ListAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>The campaigns whose row says running or scheduled: what a starting silo wakes.</summary>
+    Task<IReadOnlyList<Guid>> UnfinishedAsync(CancellationToken cancellationToken);
+
     /// <summary>Exact counts over the campaign's notification records and their deliveries.</summary>
     Task<CampaignFunnel> FunnelAsync(Guid campaignId, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Notifications.Grains.Storage.Streams;
 using Orleans.Configuration;
 using Orleans.Providers.Streams.Common;
 using Orleans.Serialization;
@@ -61,5 +62,5 @@ internal sealed class PostgresQueueAdapterFactory : IQueueAdapterFactory
     public IStreamQueueMapper GetStreamQueueMapper() => _mapper;
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
-        Task.FromResult<IStreamFailureHandler>(new PostgresStreamFailureHandler(_loggerFactory.CreateLogger<PostgresStreamFailureHandler>()));
+        Task.FromResult<IStreamFailureHandler>(new KeepQueuedStreamFailureHandler(_loggerFactory.CreateLogger<KeepQueuedStreamFailureHandler>()));
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Notifications.Grains.Storage.Streams;
 using Orleans.Configuration;
 using Orleans.Providers.Streams.Common;
 using Orleans.Serialization;
@@ -60,5 +61,5 @@ internal sealed class SqliteQueueAdapterFactory : IQueueAdapterFactory
     public IStreamQueueMapper GetStreamQueueMapper() => _mapper;
 
     public Task<IStreamFailureHandler> GetDeliveryFailureHandler(QueueId queueId) =>
-        Task.FromResult<IStreamFailureHandler>(new SqliteStreamFailureHandler(_loggerFactory.CreateLogger<SqliteStreamFailureHandler>()));
+        Task.FromResult<IStreamFailureHandler>(new KeepQueuedStreamFailureHandler(_loggerFactory.CreateLogger<KeepQueuedStreamFailureHandler>()));
 }

@@ -36,4 +36,17 @@ public sealed class PostgresStorageOptionsValidatorTests
         Assert.False(result.Succeeded);
         Assert.Contains($"Storage:Postgres:MaxGrainWritesPerBatch must be between 1 and 10000 (was {size})", result.FailureMessage);
     }
+
+    [Theory]
+    [InlineData(0, 2, "Storage:Postgres:MaxEffectTurnsPerBatch must be between 1 and 10000 (was 0)")]
+    [InlineData(10_001, 2, "Storage:Postgres:MaxEffectTurnsPerBatch must be between 1 and 10000 (was 10001)")]
+    [InlineData(1000, 0, "Storage:Postgres:EffectBatchesInFlight must be between 1 and 64 (was 0)")]
+    [InlineData(1000, 65, "Storage:Postgres:EffectBatchesInFlight must be between 1 and 64 (was 65)")]
+    public void A_record_batch_setting_out_of_range_is_refused_naming_the_setting_and_the_value(int turns, int inFlight, string expected)
+    {
+        var result = Validator.Validate(null, new PostgresStorageOptions { ConnectionString = "Host=db", MaxEffectTurnsPerBatch = turns, EffectBatchesInFlight = inFlight });
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(expected, result.FailureMessage);
+    }
 }

@@ -66,4 +66,21 @@ public abstract partial class RecordStoreConformance
         Assert.Equal("cancelled", rows[1].Status);
         Assert.Single(await Store.Campaigns.ListAsync(1, default));
     }
+
+    [Fact]
+    public async Task The_unfinished_campaigns_are_those_running_or_scheduled()
+    {
+        var rows = new[] { "draft", "scheduled", "running", "paused", "completed", "cancelled" }
+            .Select((status, i) => new CampaignRow(Guid.CreateVersion7(T0.AddMinutes(i)), status, status, T0, T0)).ToList();
+        foreach (var row in rows)
+        {
+            await Store.Campaigns.UpsertAsync(row, default);
+        }
+        // A campaign that finished leaves the set; one that started joins it.
+        await Store.Campaigns.UpsertAsync(rows[2] with { Status = "completed" }, default);
+        await Store.Campaigns.UpsertAsync(rows[0] with { Status = "running" }, default);
+        await ReopenAsync();
+
+        Assert.Equal(new[] { rows[0].Id, rows[1].Id }.Order(), (await Store.Campaigns.UnfinishedAsync(default)).Order());
+    }
 }

@@ -372,7 +372,7 @@ describe('server reflection', () => {
   test('lists every service the silo serves', async () => {
     const response = await reflect({ listServices: '' });
     const names = response.listServicesResponse.service.map((s) => s.name);
-    for (const expected of ['notifications.v1.NotificationGateway', 'notifications.v1.NotificationAdmin', 'grpc.health.v1.Health']) {
+    for (const expected of ['notifications.v1.NotificationGateway', 'notifications.v1.NotificationAdmin', 'notifications.v1.NotificationCampaigns', 'grpc.health.v1.Health']) {
       assert.ok(names.includes(expected), `${expected} is listed (got ${names.join(', ')})`);
     }
   });

@@ -27,6 +27,9 @@ internal static class GrpcErrors
 
     public static RpcException NotFound(string message) => new(new global::Grpc.Core.Status(StatusCode.NotFound, message));
 
+    /// <summary>The resource exists but its state does not allow the call (REST's 409); nothing changed.</summary>
+    public static RpcException FailedPrecondition(string message) => new(new global::Grpc.Core.Status(StatusCode.FailedPrecondition, message));
+
     public static RpcException Unauthenticated(string message) => new(new global::Grpc.Core.Status(StatusCode.Unauthenticated, message));
 
     public static RpcException PermissionDenied(string message) => new(new global::Grpc.Core.Status(StatusCode.PermissionDenied, message));

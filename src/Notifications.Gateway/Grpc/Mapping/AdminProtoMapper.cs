@@ -146,7 +146,7 @@ internal static class AdminProtoMapper
         Lane = ProtoResponseMapper.ToProto(replayed.Lane),
     };
 
-    private static Proto.Channel ToProto(ChannelKind channel) => channel switch
+    public static Proto.Channel ToProto(ChannelKind channel) => channel switch
     {
         ChannelKind.InApp => Proto.Channel.InApp,
         ChannelKind.Push => Proto.Channel.Push,

@@ -17,7 +17,7 @@ internal sealed partial class NotificationGatewayService(IProducerQuota quota) :
     public override async Task<SendResponse> Send(SendRequest request, ServerCallContext context)
     {
         var caller = await context.RequireScopeAsync(Scopes.Send);
-        await EnforceQuotaAsync(caller, context);
+        await quota.EnforceAsync(caller, context);
         var response = await context.Service<INotificationService>().SendAsync(ProtoRequestMapper.ToDto(request), context.CancellationToken);
         return ProtoResponseMapper.ToProto(response);
     }
@@ -25,7 +25,7 @@ internal sealed partial class NotificationGatewayService(IProducerQuota quota) :
     public override async Task<SendBatchResponse> SendBatch(SendBatchRequest request, ServerCallContext context)
     {
         var caller = await context.RequireScopeAsync(Scopes.Send);
-        await EnforceQuotaAsync(caller, context);
+        await quota.EnforceAsync(caller, context);
         if (request.Notifications.Count == 0)
         {
             throw GrpcErrors.InvalidArgument("notifications", "at least one notification is required.");
@@ -43,15 +43,5 @@ internal sealed partial class NotificationGatewayService(IProducerQuota quota) :
         var view = await context.Service<INotificationService>().GetAsync(id, context.CancellationToken)
             ?? throw GrpcErrors.NotFound($"Notification {id} not found.");
         return ProtoResponseMapper.ToProto(view);
-    }
-
-    /// <summary>The key's quota, as on REST: one call is one request, refused before its message is looked at.</summary>
-    private async Task EnforceQuotaAsync(Caller caller, ServerCallContext context)
-    {
-        var decision = await quota.TryAcquireAsync(caller, 1, context.CancellationToken);
-        if (!decision.Allowed)
-        {
-            throw GrpcErrors.ResourceExhausted(decision.Detail!, decision.RetryAfterSeconds);
-        }
     }
 }

@@ -1,14 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 
-namespace Notifications.Storage.Sqlite.Streams;
+namespace Notifications.Grains.Storage.Streams;
 
 /// <summary>
-/// Called when Orleans gave up delivering an event to a consumer (its retries exhausted). The subscription keeps
-/// going, so one poisonous event does not stop a campaign; the event's row is not acknowledged, so it stays in the
-/// table and the queue's next receiver (after a restart) delivers it again.
+/// The failure handler of our durable queue adapters (SQLite and PostgreSQL), called when Orleans gave up delivering an
+/// event to a consumer (its retries exhausted). The subscription keeps going, so one poisonous event does not stop a
+/// campaign; the event's row is not acknowledged, so it stays in its table and the queue's next receiver (after a
+/// restart or a handover) delivers it again.
 /// </summary>
-internal sealed partial class SqliteStreamFailureHandler(ILogger logger) : IStreamFailureHandler
+public sealed partial class KeepQueuedStreamFailureHandler(ILogger<KeepQueuedStreamFailureHandler> logger) : IStreamFailureHandler
 {
     public bool ShouldFaultSubsriptionOnError => false;
 
@@ -24,7 +25,7 @@ internal sealed partial class SqliteStreamFailureHandler(ILogger logger) : IStre
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stream provider {Provider}: delivering {Stream} at {Token} to subscription {Subscription} failed; the event stays queued and is redelivered after a restart.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream provider {Provider}: delivering {Stream} at {Token} to subscription {Subscription} failed; the event stays queued and is redelivered by the queue's next receiver.")]
     private static partial void LogDeliveryFailed(ILogger logger, string provider, StreamId stream, StreamSequenceToken? token, GuidId subscription);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stream provider {Provider}: subscription {Subscription} to {Stream} failed at {Token}.")]
