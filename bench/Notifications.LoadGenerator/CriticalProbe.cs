@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Notifications.Api;
 using Notifications.Model;
-using Notifications.Testing;
 
 namespace Notifications.LoadGenerator;
 
@@ -17,19 +16,27 @@ namespace Notifications.LoadGenerator;
 /// </summary>
 internal sealed class CriticalProbe : IAsyncDisposable
 {
-    private readonly SiloProcess _silo;
+    /// <summary>A client of the silo under test with the given bearer credential (null: none).</summary>
+    private readonly Func<string?, HttpClient> _createClient;
+    private readonly string _adminKey;
     private readonly List<(string UserId, HttpClient Stream, Task Reader)> _streams = [];
     private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private readonly List<double> _latencies = [];
     private readonly CancellationTokenSource _stop = new();
     private long _lost;
 
-    private CriticalProbe(SiloProcess silo) => _silo = silo;
-
-    public static async Task<CriticalProbe> StartAsync(SiloProcess silo, int users)
+    private CriticalProbe(Func<string?, HttpClient> createClient, string adminKey)
     {
-        var probe = new CriticalProbe(silo);
-        using var admin = silo.CreateClient();
+        _createClient = createClient;
+        _adminKey = adminKey;
+    }
+
+    /// <param name="createClient">A client of the silo with the given bearer credential (null: none).</param>
+    /// <param name="adminKey">An API key that may create users and send (the silo's bootstrap key).</param>
+    public static async Task<CriticalProbe> StartAsync(Func<string?, HttpClient> createClient, string adminKey, int users)
+    {
+        var probe = new CriticalProbe(createClient, adminKey);
+        using var admin = createClient(adminKey);
         for (var i = 0; i < users; i++)
         {
             var userId = $"probe-{i}";
@@ -37,7 +44,7 @@ internal sealed class CriticalProbe : IAsyncDisposable
             var issued = await admin.PostAsJsonAsync($"/api/v1/users/{userId}/tokens", new IssueTokenRequest(3600), NotificationJson.Options);
             issued.EnsureSuccessStatusCode();
             var token = (await issued.Content.ReadFromJsonAsync<IssuedToken>(NotificationJson.Options))!.Token;
-            var stream = silo.CreateClient(null);
+            var stream = createClient(null);
             stream.Timeout = Timeout.InfiniteTimeSpan;
             var response = await stream.GetAsync($"/api/v1/users/{userId}/notifications/stream?access_token={token}", HttpCompletionOption.ResponseHeadersRead);
             response.EnsureSuccessStatusCode();
@@ -49,12 +56,15 @@ internal sealed class CriticalProbe : IAsyncDisposable
         return probe;
     }
 
-    /// <summary>Sends one critical notification every <paramref name="interval"/> round-robin to the probe users until <paramref name="until"/>.</summary>
-    public async Task RunAsync(DateTimeOffset until, TimeSpan interval)
+    /// <summary>
+    /// Sends one critical notification every <paramref name="interval"/> round-robin to the probe users until
+    /// <paramref name="until"/> or until <paramref name="stop"/> is cancelled.
+    /// </summary>
+    public async Task RunAsync(DateTimeOffset until, TimeSpan interval, CancellationToken stop = default)
     {
-        using var client = _silo.CreateClient();
+        using var client = _createClient(_adminKey);
         var sequence = 0;
-        while (DateTimeOffset.UtcNow < until)
+        while (DateTimeOffset.UtcNow < until && !stop.IsCancellationRequested)
         {
             var userId = _streams[sequence % _streams.Count].UserId;
             var title = $"probe {sequence++}";
@@ -63,7 +73,7 @@ internal sealed class CriticalProbe : IAsyncDisposable
             using (await client.PostAsJsonAsync("/api/v1/notifications", request, NotificationJson.Options))
             {
             }
-            await Task.Delay(interval);
+            await Task.Delay(interval, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         // Whatever has not arrived a few seconds after the last send is counted as lost, not waited for forever.
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 5;

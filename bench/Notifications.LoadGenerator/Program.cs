@@ -23,7 +23,7 @@ await using var silo = await SiloProcess.StartAsync(options.SiloDll ?? SiloBuild
     ["Storage:Sqlite:Synchronous"] = options.Synchronous,
     ["Logging:LogLevel:Default"] = "Warning",
 });
-await using var probe = options.Probes > 0 ? await CriticalProbe.StartAsync(silo, options.Probes) : null;
+await using var probe = options.Probes > 0 ? await CriticalProbe.StartAsync(bearer => silo.CreateClient(bearer), SiloProcess.BootstrapKey, options.Probes) : null;
 
 long accepted = 0, rejected = 0, failedRequests = 0, batchSequence = 0;
 var sendLatencies = new List<double>();

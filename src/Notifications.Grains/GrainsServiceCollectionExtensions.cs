@@ -75,6 +75,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<IOperationsService, OperationsService>();
         services.AddSingleton<SiloActivity>();
         services.AddSingleton<SegmentReader>();
+        services.AddSingleton<CampaignSendGate>();
         services.AddSingleton<ISegmentService, SegmentService>();
         services.AddSingleton<ICampaignService, CampaignService>();
         services.AddSingleton<CampaignWakeUp>();

@@ -20,6 +20,7 @@ public sealed partial class FakeFcmServer(TimeProvider? time = null) : FakeServe
     private readonly ConcurrentQueue<JsonElement> accepted = new();
     private int issued;
     private int sequence;
+    private long acceptedCount;
 
     public string ProjectId { get; } = "demo-project";
 
@@ -33,6 +34,9 @@ public sealed partial class FakeFcmServer(TimeProvider? time = null) : FakeServe
 
     /// <summary>The <c>message</c> objects FCM accepted.</summary>
     public IReadOnlyList<JsonElement> Accepted => [.. accepted];
+
+    /// <summary>Messages accepted so far, also when <see cref="FakeServer.KeepRequests"/> is off.</summary>
+    public long AcceptedCount => Interlocked.Read(ref acceptedCount);
 
     public Uri TokenUri => new(BaseAddress, "token");
 
@@ -164,7 +168,11 @@ public sealed partial class FakeFcmServer(TimeProvider? time = null) : FakeServe
             return Answer(recorded, 404, Error(404, "NOT_FOUND", "Requested entity was not found.", "UNREGISTERED"));
         }
 
-        accepted.Enqueue(message);
+        if (KeepRequests)
+        {
+            accepted.Enqueue(message);
+        }
+        Interlocked.Increment(ref acceptedCount);
         var id = Interlocked.Increment(ref sequence);
         return Answer(recorded, 200, new { name = $"projects/{ProjectId}/messages/0:{id}" });
     }

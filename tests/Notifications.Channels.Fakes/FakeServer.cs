@@ -26,6 +26,12 @@ public abstract class FakeServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. requests];
 
+    /// <summary>
+    /// Whether <see cref="Requests"/> keeps what came in. A benchmark sending a million messages turns it off: the
+    /// fake still checks every request, it just does not hold them all in memory.
+    /// </summary>
+    public bool KeepRequests { get; set; } = true;
+
     /// <summary>Transport connections clients opened (an HTTP/2 client multiplexes many requests on one).</summary>
     public int Connections => Volatile.Read(ref connections);
 
@@ -70,7 +76,10 @@ public abstract class FakeServer : IAsyncDisposable
             Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             Body = buffer.ToArray(),
         };
-        requests.Enqueue(recorded);
+        if (KeepRequests)
+        {
+            requests.Enqueue(recorded);
+        }
         if (Faults.Latency > TimeSpan.Zero)
         {
             await Task.Delay(Faults.Latency, context.RequestAborted);

@@ -10,12 +10,13 @@ namespace Notifications.Grains.Campaigns;
 /// <summary>
 /// Turns a campaign's chunks into user-grain sends: each recipient is one turn of their own grain, with the campaign
 /// × user idempotency key, so each user's preferences, quiet hours, rate limit and digests apply and a chunk sent twice
-/// reaches nobody twice. Asks the campaign before each slice of sends, so a pause stops it between slices; reports the
-/// chunk done once every recipient's grain answered.
+/// reaches nobody twice. Asks the campaign before every <see cref="CampaignOptions.SendConcurrency"/> sends, so a pause
+/// stops it within that many; reports the chunk done once every recipient's grain answered.
 /// </summary>
 [ImplicitStreamSubscription(CampaignStreams.Namespace)]
 internal sealed partial class CampaignChunkConsumerGrain(
     UserGrains users,
+    CampaignSendGate gate,
     ITemplateService templates,
     IOptions<SiloOptions> options,
     TimeProvider time,
@@ -28,24 +29,36 @@ internal sealed partial class CampaignChunkConsumerGrain(
     public async Task OnNextAsync(CampaignChunk item, StreamSequenceToken? token = null)
     {
         var campaign = GrainFactory.GetGrain<ICampaignGrain>(item.CampaignId);
-        var failed = new List<string>();
         var concurrency = options.Value.Campaigns.SendConcurrency;
-        for (var start = 0; start < item.UserIds.Count; start += concurrency)
+        // A window of sends rather than slices: one slow recipient (a cold activation) does not hold up the next ones.
+        using var slots = new SemaphoreSlim(concurrency, concurrency);
+        var sends = new Task<bool>[item.UserIds.Count];
+        CampaignDefinition? definition = null;
+        for (var i = 0; i < item.UserIds.Count; i++)
         {
-            var permit = await campaign.AdmitAsync(item.Sequence).ConfigureAwait(true);
-            if (permit.Decision != CampaignChunkPermit.Send)
+            if (i % concurrency == 0)
             {
-                // Held (paused: the campaign publishes it again on resume) or dropped (cancelled, done): nothing to report.
-                return;
-            }
-            var slice = item.UserIds.Skip(start).Take(concurrency).ToList();
-            var sent = await Task.WhenAll(slice.Select(user => SendAsync(item.CampaignId, permit.Definition!, user))).ConfigureAwait(true);
-            for (var i = 0; i < slice.Count; i++)
-            {
-                if (!sent[i])
+                var permit = await campaign.AdmitAsync(item.Sequence).ConfigureAwait(true);
+                if (permit.Decision != CampaignChunkPermit.Send)
                 {
-                    failed.Add(slice[i]);
+                    // Held (paused: the campaign publishes it again on resume) or dropped (cancelled, done): nothing to
+                    // report; what is already on its way finishes first.
+                    await Task.WhenAll(sends.Take(i)).ConfigureAwait(true);
+                    return;
                 }
+                definition = permit.Definition!;
+            }
+            await slots.WaitAsync().ConfigureAwait(true);
+            await gate.WaitAsync().ConfigureAwait(true);
+            sends[i] = SendAsync(item.CampaignId, definition!, item.UserIds[i], slots);
+        }
+        var sent = await Task.WhenAll(sends).ConfigureAwait(true);
+        var failed = new List<string>();
+        for (var i = 0; i < sent.Length; i++)
+        {
+            if (!sent[i])
+            {
+                failed.Add(item.UserIds[i]);
             }
         }
         await campaign.ChunkDoneAsync(item.Sequence, failed).ConfigureAwait(true);
@@ -55,7 +68,7 @@ internal sealed partial class CampaignChunkConsumerGrain(
 
     public Task OnErrorAsync(Exception ex) => Task.CompletedTask;
 
-    private async Task<bool> SendAsync(Guid campaignId, CampaignDefinition definition, string userId)
+    private async Task<bool> SendAsync(Guid campaignId, CampaignDefinition definition, string userId, SemaphoreSlim slots)
     {
         try
         {
@@ -69,6 +82,11 @@ internal sealed partial class CampaignChunkConsumerGrain(
         {
             LogSendFailed(logger, exception, campaignId, userId);
             return false;
+        }
+        finally
+        {
+            gate.Release();
+            slots.Release();
         }
     }
 

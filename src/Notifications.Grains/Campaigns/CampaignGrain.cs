@@ -39,6 +39,17 @@ internal sealed partial class CampaignGrain(
     private DateTimeOffset _timerDue = DateTimeOffset.MinValue;
     /// <summary>Done reports since the last write: written with the next tick (a lost one only republishes a chunk).</summary>
     private bool _dirty;
+    /// <summary>
+    /// The rate's window (one tick long) and the recipients published in it. Chunks reported done let the campaign
+    /// publish again before the next tick, within what the window has left; memory only, as a new activation starts
+    /// with a fresh window.
+    /// </summary>
+    private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+    private long _windowPublished;
+    /// <summary>A tick asked for by a done report and not yet run: one is enough however many chunks finish.</summary>
+    private bool _topUpQueued;
+    /// <summary>This activation registered (or found) the backstop reminder: re-arming the timer need not read it again.</summary>
+    private bool _backstopArmed;
 
     private CampaignGrainState State => storage.State;
     private CampaignOptions Options => options.Value.Campaigns;
@@ -174,7 +185,10 @@ internal sealed partial class CampaignGrain(
         }
         else if (chunk.Attempts < Options.MaxAttempts)
         {
-            State.InFlight[index] = chunk with { Only = failedUserIds, Attempts = chunk.Attempts + 1, PublishedAt = DateTimeOffset.MinValue };
+            // Due again a tick from now, not at once: a top-up tick may run straight after this turn, and a grain that
+            // just failed would use up its attempts within milliseconds.
+            var dueAgain = time.GetUtcNow() + Options.Tick - Options.RedeliverAfter;
+            State.InFlight[index] = chunk with { Only = failedUserIds, Attempts = chunk.Attempts + 1, PublishedAt = dueAgain };
         }
         else
         {
@@ -188,8 +202,35 @@ internal sealed partial class CampaignGrain(
             State.FinishedAt = time.GetUtcNow();
             await CommitAsync(State.FinishedAt.Value).ConfigureAwait(true);
             await DisarmAsync().ConfigureAwait(true);
+            return;
         }
+        RequestTopUp();
     }
+
+    /// <summary>
+    /// Waiting for the next tick with free room in flight and rate left in the window would leave the fan-out idle for
+    /// the rest of the tick: once a quarter of the chunks in flight are done, a tick runs as soon as this turn ends.
+    /// </summary>
+    private void RequestTopUp()
+    {
+        if (_topUpQueued || State.Status != CampaignStatus.Running || State.Wave >= State.Waves.Count
+            || State.InFlight.Count > Options.MaxChunksInFlight - Math.Max(1, Options.MaxChunksInFlight / 4))
+        {
+            return;
+        }
+        var now = time.GetUtcNow();
+        if (State.Waves[State.Wave].ReleaseAt > now || (WindowOpen(now) && RateLeft() <= 0))
+        {
+            return;
+        }
+        _topUpQueued = true;
+        this.AsReference<ICampaignGrain>().TickAsync().Ignore();
+    }
+
+    private bool WindowOpen(DateTimeOffset now) => now < _windowStart + Options.Tick;
+
+    private long RateLeft(CampaignDefinition? definition = null) =>
+        Math.Max(1, (long)Math.Ceiling((definition ?? State.Definition!).RatePerSecond * Options.Tick.TotalSeconds)) - _windowPublished;
 
     /// <summary>
     /// The backstop brings the grain back (activation arms the timer, which ticks) and restarts a timer that should
@@ -202,6 +243,7 @@ internal sealed partial class CampaignGrain(
 
     public async Task TickAsync()
     {
+        _topUpQueued = false;
         if (State.Definition is not { } definition || State.Status is not (CampaignStatus.Running or CampaignStatus.Scheduled))
         {
             return;
@@ -268,7 +310,12 @@ internal sealed partial class CampaignGrain(
     /// <summary>This tick's share of the rate, from the cursor on, as new chunks. True when the cursor moved.</summary>
     private async Task<bool> PublishNextAsync(CampaignDefinition definition, DateTimeOffset now, List<CampaignChunk> chunks)
     {
-        var budget = (int)Math.Max(1, Math.Ceiling(definition.RatePerSecond * Options.Tick.TotalSeconds));
+        if (!WindowOpen(now))
+        {
+            _windowStart = now;
+            _windowPublished = 0;
+        }
+        var budget = (int)Math.Min(int.MaxValue, RateLeft(definition));
         var moved = false;
         while (budget > 0 && State.InFlight.Count < Options.MaxChunksInFlight && State.Wave < State.Waves.Count
                && State.Waves[State.Wave].ReleaseAt <= now)
@@ -279,6 +326,7 @@ internal sealed partial class CampaignGrain(
                 var sequence = State.NextChunk++;
                 State.InFlight.Add(new InFlightChunk(sequence, State.Wave, State.Cursor, slice.Members[^1], slice.Members.Count, now, 1));
                 State.Targeted += slice.Members.Count;
+                _windowPublished += slice.Members.Count;
                 budget -= slice.Members.Count;
                 chunks.Add(new CampaignChunk(Id, sequence, slice.Members));
             }
@@ -341,16 +389,18 @@ internal sealed partial class CampaignGrain(
         wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
         _timerDue = time.GetUtcNow() + wait;
         _timer = time.CreateTimer(_ => self.TickAsync().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
-        if (wait > BackstopPeriod || await this.GetReminder(Backstop).ConfigureAwait(true) is null)
+        if (wait > BackstopPeriod || (!_backstopArmed && await this.GetReminder(Backstop).ConfigureAwait(true) is null))
         {
             await this.RegisterOrUpdateReminder(Backstop, (wait > BackstopPeriod ? wait : BackstopPeriod) + BackstopGrace, BackstopPeriod).ConfigureAwait(true);
         }
+        _backstopArmed = wait <= BackstopPeriod;
     }
 
     private async Task DisarmAsync()
     {
         _timer?.Dispose();
         _timer = null;
+        _backstopArmed = false;
         if (await this.GetReminder(Backstop).ConfigureAwait(true) is { } reminder)
         {
             await this.UnregisterReminder(reminder).ConfigureAwait(true);

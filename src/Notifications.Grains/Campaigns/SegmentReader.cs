@@ -13,6 +13,9 @@ internal sealed class SegmentReader(IUserDirectory directory)
     /// <summary>Directory rows read per round trip.</summary>
     public const int PageSize = 1_000;
 
+    /// <summary>The fewest rows a slice's read asks for, so a rule that rejects most rows still moves in few round trips.</summary>
+    private const int MinPageSize = 100;
+
     /// <summary>
     /// Up to <paramref name="max"/> members after <paramref name="after"/>. <c>Cursor</c> is where the next call continues
     /// (the last row consumed); <c>Exhausted</c> when the directory has no rows after it.
@@ -23,7 +26,10 @@ internal sealed class SegmentReader(IUserDirectory directory)
         var cursor = after;
         while (members.Count < max)
         {
-            var page = await directory.PageAsync(filter, cursor, PageSize, cancellationToken).ConfigureAwait(false);
+            // No more rows than the slice still needs (a tag-narrowed page is all members): a full page for a
+            // 500-recipient chunk read every row twice, once here and once more by the next chunk.
+            var limit = Math.Clamp(max - members.Count, MinPageSize, PageSize);
+            var page = await directory.PageAsync(filter, cursor, limit, cancellationToken).ConfigureAwait(false);
             foreach (var entry in page)
             {
                 cursor = entry.UserId;
@@ -37,7 +43,7 @@ internal sealed class SegmentReader(IUserDirectory directory)
                     }
                 }
             }
-            if (page.Count < PageSize)
+            if (page.Count < limit)
             {
                 return new SegmentSlice(members, cursor, Exhausted: true);
             }

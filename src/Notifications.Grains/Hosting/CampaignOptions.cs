@@ -13,6 +13,8 @@ public sealed class CampaignOptions
     public int MaxChunksInFlight { get; set; } = 64;
     /// <summary>User-grain sends one chunk consumer has in flight at once.</summary>
     public int SendConcurrency { get; set; } = 64;
+    /// <summary>User-grain sends all campaigns together have in flight on one silo (see <c>Silo:MaxInFlightPerLane</c> for the gateway's).</summary>
+    public int MaxSendsInFlight { get; set; } = 256;
     /// <summary>A chunk not reported done this long after it was published is published again (its sends are idempotent).</summary>
     public TimeSpan RedeliverAfter { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often a running campaign publishes its rate's worth of recipients.</summary>

@@ -28,6 +28,10 @@ internal sealed class CampaignOptionsValidator : IValidateOptions<SiloOptions>
         {
             failures.Add($"Silo:Campaigns:SendConcurrency must be at least 1 (was {c.SendConcurrency}).");
         }
+        if (c.MaxSendsInFlight < 1)
+        {
+            failures.Add($"Silo:Campaigns:MaxSendsInFlight must be at least 1 (was {c.MaxSendsInFlight}).");
+        }
         if (c.MaxAttempts < 1)
         {
             failures.Add($"Silo:Campaigns:MaxAttempts must be at least 1 (was {c.MaxAttempts}).");

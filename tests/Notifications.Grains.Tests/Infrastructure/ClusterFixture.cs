@@ -15,6 +15,8 @@ public class ClusterFixture : IAsyncLifetime
     public const int SiloCount = 3;
     /// <summary>Burst of the per-user token bucket in this cluster: small enough to overflow, large enough for the other tests.</summary>
     public const int RateLimitCapacity = 10;
+    public const int CampaignChunkSize = 2;
+    public const int CampaignMaxChunksInFlight = 4;
 
     private readonly TempDirectory _directory = new("grains-tests");
     private string? _partsKey;
@@ -37,6 +39,9 @@ public class ClusterFixture : IAsyncLifetime
         builder.Properties["Storage:Sqlite:Synchronous"] = "NORMAL";
         builder.Properties["Storage:Sqlite:CacheSizeMb"] = "16";
         builder.Properties["Silo:Grain:RateLimitCapacity"] = RateLimitCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Campaigns of a few dozen users still travel in many chunks, more than may be in flight at once.
+        builder.Properties["Silo:Campaigns:ChunkSize"] = CampaignChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Properties["Silo:Campaigns:MaxChunksInFlight"] = CampaignMaxChunksInFlight.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await ConfigureAsync(builder);
         builder.AddSiloBuilderConfigurator<NotificationSiloConfigurator>();
         builder.AddClientBuilderConfigurator<ContractClientConfigurator>();
