@@ -544,11 +544,19 @@ internal sealed partial class UserGrain(
         {
             if (_reminderDue is not null)
             {
-                if (await this.GetReminder(TimersReminder).ConfigureAwait(true) is { } reminder)
+                try
                 {
-                    await this.UnregisterReminder(reminder).ConfigureAwait(true);
+                    if (await this.GetReminder(TimersReminder).ConfigureAwait(true) is { } reminder)
+                    {
+                        await this.UnregisterReminder(reminder).ConfigureAwait(true);
+                    }
+                    _reminderDue = null;
                 }
-                _reminderDue = null;
+                catch (Exception exception)
+                {
+                    // A reminder left behind only finds no timer due when it ticks; it is removed on a later try.
+                    LogReminderDeferred(logger, exception, UserId);
+                }
             }
             return;
         }
@@ -564,8 +572,19 @@ internal sealed partial class UserGrain(
         if (_reminderDue is not { } reminderDue || reminderDue > next + ReminderGrace || reminderDue <= time.GetUtcNow())
         {
             var period = wait > MinimumReminderPeriod ? wait : MinimumReminderPeriod;
-            await this.RegisterOrUpdateReminder(TimersReminder, wait + ReminderGrace, period).ConfigureAwait(true);
-            _reminderDue = next + ReminderGrace;
+            try
+            {
+                await this.RegisterOrUpdateReminder(TimersReminder, wait + ReminderGrace, period).ConfigureAwait(true);
+                _reminderDue = next + ReminderGrace;
+            }
+            catch (Exception exception)
+            {
+                // The timers are committed in the state and the in-memory timer fires them while this activation lives;
+                // the reminder is only the backstop for a lost activation. Its store failing must not turn an
+                // acknowledged turn into an error: the registration is tried again when that timer fires.
+                LogReminderDeferred(logger, exception, UserId);
+                _reminderDue = null;
+            }
         }
     }
 
@@ -574,6 +593,9 @@ internal sealed partial class UserGrain(
     private static EmailAddressStatus? EmailStatusOf(UserState user) => user.EmailBounces is { } b
         ? new EmailAddressStatus(b.Address, b.DisabledAt is not null, b.HardBounces, b.LastStatus, b.LastBounceAt, b.DisabledAt)
         : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "User {UserId}: the reminder backing its timers could not be updated; the timers fire from this activation and the update is tried again then.")]
+    private static partial void LogReminderDeferred(ILogger logger, Exception exception, string userId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "User {UserId}: a turn could not be committed; the activation is dropped and nothing of the turn was acknowledged.")]
     private static partial void LogCommitFailed(ILogger logger, Exception exception, string userId);
