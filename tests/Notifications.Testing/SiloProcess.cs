@@ -76,9 +76,18 @@ public sealed partial class SiloProcess : IAsyncDisposable
         silo._process.Start();
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
-        silo.BaseAddress = await silo._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
-        await silo.WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
-        silo.GrpcAddress = await silo._grpcListening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            silo.BaseAddress = await silo._listening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+            await silo.WaitUntilReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
+            silo.GrpcAddress = await silo._grpcListening.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            // A silo that never became ready is nobody's to dispose: left running, it outlives the test run.
+            await silo.DisposeAsync();
+            throw;
+        }
         return silo;
     }
 
