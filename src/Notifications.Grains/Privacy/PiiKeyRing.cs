@@ -51,19 +51,26 @@ internal sealed partial class PiiKeyRing
                 Keys = { [id] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)) },
                 IndexKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)),
             };
+            // Written whole to a private file first, then moved into place without overwriting: silos starting side by
+            // side on one data directory must neither write different rings nor read a half-written one.
+            var staging = $"{full}.{Guid.NewGuid():N}.tmp";
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+            using (var file = new FileStream(staging, create))
+            {
+                JsonSerializer.Serialize(file, new KeyFile(generated.CurrentKey, generated.Keys, generated.IndexKey), KeyFileJson);
+                file.Flush(flushToDisk: true);
+            }
             try
             {
-                // CreateNew: two silos starting on one data directory must not each write a different ring.
-                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-                if (!OperatingSystem.IsWindows())
-                {
-                    create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-                using var file = new FileStream(full, create);
-                JsonSerializer.Serialize(file, new KeyFile(generated.CurrentKey, generated.Keys, generated.IndexKey), KeyFileJson);
+                File.Move(staging, full, overwrite: false);
             }
             catch (IOException) when (File.Exists(full))
             {
+                File.Delete(staging);
             }
         }
         var stored = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(full), KeyFileJson)

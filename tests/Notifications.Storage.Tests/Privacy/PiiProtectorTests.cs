@@ -104,6 +104,25 @@ public sealed class PiiProtectorTests
         }
     }
 
+    [Fact]
+    public void Silos_starting_side_by_side_on_a_fresh_data_directory_all_read_the_one_whole_ring_that_was_written()
+    {
+        // Tried: sixteen silos' key rings created at once on a path with no key file yet (a TestCluster's silos do this).
+        // Must hold: none reads a half-written file, all hold the same keys, and no staging file is left behind.
+        using var directory = new TempDirectory("pii-keys-race");
+        var options = Options.Create(new PiiOptions { KeyFile = directory.File("pii-keys.json") });
+        using var start = new Barrier(16);
+        var rings = new PiiKeyRing[16];
+        Parallel.For(0, rings.Length, new ParallelOptions { MaxDegreeOfParallelism = rings.Length }, i =>
+        {
+            start.SignalAndWait();
+            rings[i] = new PiiKeyRing(options, TimeProvider.System);
+        });
+        Assert.All(rings, ring => Assert.Equal(rings[0].IndexKey, ring.IndexKey));
+        Assert.All(rings, ring => Assert.Equal(rings[0].Keys[rings[0].CurrentKeyId], ring.Keys[ring.CurrentKeyId]));
+        Assert.Equal(["pii-keys.json"], Directory.GetFiles(directory.Path).Select(Path.GetFileName));
+    }
+
     private static PiiProtector Protector(string current, params (string Id, string Key)[] keys)
     {
         var options = new PiiOptions { CurrentKey = current, IndexKey = Index };
