@@ -1,3 +1,5 @@
+using Notifications.Grains.Storage.Streams;
+
 namespace Notifications.Storage.Postgres.Streams;
 
 /// <summary>
@@ -6,9 +8,6 @@ namespace Notifications.Storage.Postgres.Streams;
 /// </summary>
 public sealed class PostgresStreamOptions
 {
-    /// <summary>The most queues a provider may have; a queue's number is part of every sequence token (see <see cref="PostgresBatchContainer"/>).</summary>
-    public const int MaxQueueCount = 1024;
-
     /// <summary>
     /// Queues the provider's streams are hashed over; each queue has one pulling agent in the cluster and keeps its
     /// order. Every silo must use the same count. Changing it while events are pending leaves the events of queues
@@ -33,4 +32,6 @@ public sealed class PostgresStreamOptions
     /// commit. This many inserts of the provider travel at once per silo (one built and sent while the server commits another).
     /// </summary>
     public int EnqueueBatchesInFlight { get; set; } = 2;
+
+    internal StreamQueueLimits Limits => new("PostgreSQL", QueueCount, BatchSize, CacheSize, MaxMessageBytes);
 }

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Notifications.Grains.Storage.Streams;
+using Notifications.Storage.Postgres;
 using Notifications.Storage.Postgres.Streams;
+using Orleans.Streams;
 
 namespace Orleans.Hosting;
 
@@ -23,7 +26,17 @@ public static class PostgresStreamsSiloBuilderExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         builder.ConfigureServices(services => services.AddPostgresStreamQueues(name, configure));
-        return builder.AddPersistentStreams(name, PostgresQueueAdapterFactory.Create, stream => configureStream?.Invoke(stream));
+        return builder.AddPersistentStreams(name, CreateQueueAdapterFactory, stream => configureStream?.Invoke(stream));
+    }
+
+    /// <summary>The entry point <c>AddPersistentStreams</c> calls, once per provider name.</summary>
+    internal static IQueueAdapterFactory CreateQueueAdapterFactory(IServiceProvider services, string name)
+    {
+        var database = services.GetService<PostgresDatabase>() ?? throw new InvalidOperationException(
+            $"The PostgreSQL stream provider '{name}' keeps its queues in the cluster's PostgreSQL database, which is not registered: call AddPostgresStorage (or AddPostgresRecordStores) before AddPostgresStreams.");
+        var options = services.GetRequiredService<IOptionsMonitor<PostgresStreamOptions>>().Get(name);
+        var table = new PostgresStreamQueueTable(database, services.GetService<TimeProvider>() ?? TimeProvider.System, name, options.EnqueueBatchesInFlight);
+        return new TableQueueAdapterFactory(name, options.Limits, table, services);
     }
 
     /// <summary>The provider's validated options, without Orleans' pulling agents (the adapter's own tests use this).</summary>

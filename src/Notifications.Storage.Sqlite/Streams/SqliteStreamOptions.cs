@@ -1,3 +1,5 @@
+using Notifications.Grains.Storage.Streams;
+
 namespace Notifications.Storage.Sqlite.Streams;
 
 /// <summary>
@@ -29,4 +31,6 @@ public sealed class SqliteStreamOptions
     /// critical user turn that waits for the same writer.
     /// </summary>
     public Priority WriteLane { get; set; } = Priority.Bulk;
+
+    internal StreamQueueLimits Limits => new("SQLite", QueueCount, BatchSize, CacheSize, MaxMessageBytes);
 }

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Notifications.Grains.Storage.Streams;
 using Notifications.Storage.Sqlite;
 using Notifications.Storage.Sqlite.Streams;
+using Orleans.Streams;
 
 namespace Orleans.Hosting;
 
@@ -23,10 +25,20 @@ public static class SqliteStreamsSiloBuilderExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         builder.ConfigureServices(services => services.AddSqliteStreamQueues(name, configure));
-        return builder.AddPersistentStreams(name, SqliteQueueAdapterFactory.Create, stream => configureStream?.Invoke(stream));
+        return builder.AddPersistentStreams(name, CreateQueueAdapterFactory, stream => configureStream?.Invoke(stream));
     }
 
-    /// <summary>The provider's options and queue store, without Orleans' pulling agents (the adapter's own tests use this).</summary>
+    /// <summary>The entry point <c>AddPersistentStreams</c> calls, once per provider name.</summary>
+    internal static IQueueAdapterFactory CreateQueueAdapterFactory(IServiceProvider services, string name)
+    {
+        var database = services.GetService<SqliteDatabase>() ?? throw new InvalidOperationException(
+            $"The SQLite stream provider '{name}' keeps its queues in the silo's SQLite file, which is not registered: call AddSqliteStorage (or AddSqliteRecordStores) before AddSqliteStreams.");
+        var options = services.GetRequiredService<IOptionsMonitor<SqliteStreamOptions>>().Get(name);
+        var table = new SqliteStreamQueueTable(database, services.GetService<TimeProvider>() ?? TimeProvider.System, name, options.WriteLane);
+        return new TableQueueAdapterFactory(name, options.Limits, table, services);
+    }
+
+    /// <summary>The provider's validated options, without Orleans' pulling agents (the adapter's own tests use this).</summary>
     internal static IServiceCollection AddSqliteStreamQueues(this IServiceCollection services, string name, Action<SqliteStreamOptions>? configure)
     {
         var options = services.AddOptions<SqliteStreamOptions>(name).ValidateOnStart();
@@ -35,10 +47,6 @@ public static class SqliteStreamsSiloBuilderExtensions
             options.Configure(configure);
         }
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStreamOptions>, SqliteStreamOptionsValidator>());
-        services.TryAddSingleton(sp => new SqliteStreamQueueStore(
-            sp.GetService<SqliteDatabase>() ?? throw new InvalidOperationException(
-                $"The SQLite stream provider '{name}' keeps its queues in the silo's SQLite file, which is not registered: call AddSqliteStorage (or AddSqliteRecordStores) before AddSqliteStreams."),
-            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Notifications.Grains.Storage.Streams;
 using Notifications.Storage.Postgres;
 using Notifications.Storage.Postgres.Streams;
 using Notifications.Storage.Tests.Streams;
@@ -16,14 +17,14 @@ public sealed class PostgresStreamQueueTests(PostgresFixture fixture) : StreamQu
     private const string Other = "other-streams";
 
     private readonly PostgresTestStore _store = new(fixture, services => services
-        .AddSerializer(serializer => serializer.AddAssembly(typeof(PostgresBatchContainer).Assembly))
+        .AddSerializer(serializer => serializer.AddAssembly(typeof(TableQueueBatchContainer).Assembly))
         .AddPostgresStreamQueues(StreamQueueSettings.Kit.Provider, Kit)
         .AddPostgresStreamQueues(Other, Kit));
 
     protected override async Task<IQueueAdapterFactory> OpenAsync(StreamQueueSettings settings)
     {
         await _store.OpenAsync();
-        return PostgresQueueAdapterFactory.Create(_store.Services, settings.Provider);
+        return PostgresStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, settings.Provider);
     }
 
     protected override Task CloseAsync() => _store.CloseAsync();
@@ -31,8 +32,8 @@ public sealed class PostgresStreamQueueTests(PostgresFixture fixture) : StreamQu
     [Fact]
     public async Task Another_provider_in_the_same_database_has_its_own_queues_and_numbers()
     {
-        var kitFactory = PostgresQueueAdapterFactory.Create(_store.Services, StreamQueueSettings.Kit.Provider);
-        var otherFactory = PostgresQueueAdapterFactory.Create(_store.Services, Other);
+        var kitFactory = PostgresStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, StreamQueueSettings.Kit.Provider);
+        var otherFactory = PostgresStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, Other);
         var kit = await kitFactory.CreateAdapter(CancellationToken.None);
         var other = await otherFactory.CreateAdapter(CancellationToken.None);
         var stream = StreamId.Create("kit", "shared-name");
@@ -49,7 +50,7 @@ public sealed class PostgresStreamQueueTests(PostgresFixture fixture) : StreamQu
     [Fact]
     public async Task A_row_that_cannot_be_decoded_is_skipped_without_stalling_its_queue_and_stays_in_the_table()
     {
-        var factory = PostgresQueueAdapterFactory.Create(_store.Services, StreamQueueSettings.Kit.Provider);
+        var factory = PostgresStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, StreamQueueSettings.Kit.Provider);
         var adapter = await factory.CreateAdapter(CancellationToken.None);
         var stream = StreamId.Create("kit", $"garbled-{Guid.NewGuid():N}");
         var queue = factory.GetStreamQueueMapper().GetQueueForStream(stream);
@@ -80,14 +81,14 @@ public sealed class PostgresStreamQueueTests(PostgresFixture fixture) : StreamQu
     {
         // Another silo's publish has taken the queue's next number but not committed yet. A later publish into the
         // same queue must not become readable first: a receiver would read past the earlier number and never see it.
-        var factory = PostgresQueueAdapterFactory.Create(_store.Services, StreamQueueSettings.Kit.Provider);
+        var factory = PostgresStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, StreamQueueSettings.Kit.Provider);
         var adapter = await factory.CreateAdapter(CancellationToken.None);
         var stream = StreamId.Create("kit", $"late-{Guid.NewGuid():N}");
         var queue = factory.GetStreamQueueMapper().GetQueueForStream(stream);
         await adapter.QueueMessageAsync(stream, "first", null, null);
         var receiver = adapter.CreateReceiver(queue);
         var database = _store.Services.GetRequiredService<PostgresDatabase>();
-        var payload = _store.Services.GetRequiredService<Serializer<PostgresStreamMessageBody>>().SerializeToArray(new PostgresStreamMessageBody(stream, ["late"], null));
+        var payload = _store.Services.GetRequiredService<Serializer<TableQueueMessageBody>>().SerializeToArray(new TableQueueMessageBody(stream, ["late"], null));
 
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var otherSilo = await connection.BeginTransactionAsync();
@@ -143,11 +144,11 @@ public sealed class PostgresStreamQueueTests(PostgresFixture fixture) : StreamQu
     public void A_provider_without_the_postgres_database_fails_with_a_message_saying_what_to_register()
     {
         using var services = new ServiceCollection().AddLogging()
-            .AddSerializer(serializer => serializer.AddAssembly(typeof(PostgresBatchContainer).Assembly))
+            .AddSerializer(serializer => serializer.AddAssembly(typeof(TableQueueBatchContainer).Assembly))
             .AddPostgresStreamQueues("lonely", configure: null)
             .BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => PostgresQueueAdapterFactory.Create(services, "lonely"));
+        var error = Assert.Throws<InvalidOperationException>(() => PostgresStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(services, "lonely"));
 
         Assert.Contains("call AddPostgresStorage (or AddPostgresRecordStores) before AddPostgresStreams", error.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Notifications.Grains.Storage.Streams;
 using Notifications.Storage.Sqlite;
 using Notifications.Storage.Sqlite.Streams;
 using Notifications.Storage.Tests.Streams;
@@ -12,19 +13,17 @@ namespace Notifications.Storage.Tests.Sqlite;
 /// <summary>The stream-queue kit on SQLite, a fresh file per test, the factory made as <c>AddSqliteStreams</c> makes it.</summary>
 public sealed class SqliteStreamQueueTests : StreamQueueConformance, IDisposable
 {
+    private const string Other = "other-streams";
+
     private readonly SqliteTestStore _store = new("sqlite-streams", services => services
-        .AddSerializer(serializer => serializer.AddAssembly(typeof(SqliteBatchContainer).Assembly))
-        .AddSqliteStreamQueues(StreamQueueSettings.Kit.Provider, options =>
-        {
-            options.QueueCount = StreamQueueSettings.Kit.QueueCount;
-            options.BatchSize = StreamQueueSettings.Kit.BatchSize;
-            options.MaxMessageBytes = StreamQueueSettings.Kit.MaxMessageBytes;
-        }));
+        .AddSerializer(serializer => serializer.AddAssembly(typeof(TableQueueBatchContainer).Assembly))
+        .AddSqliteStreamQueues(StreamQueueSettings.Kit.Provider, Kit)
+        .AddSqliteStreamQueues(Other, Kit));
 
     protected override async Task<IQueueAdapterFactory> OpenAsync(StreamQueueSettings settings)
     {
         await _store.OpenAsync();
-        return SqliteQueueAdapterFactory.Create(_store.Services, settings.Provider);
+        return SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, settings.Provider);
     }
 
     protected override Task CloseAsync() => _store.CloseAsync();
@@ -32,24 +31,26 @@ public sealed class SqliteStreamQueueTests : StreamQueueConformance, IDisposable
     [Fact]
     public async Task Another_provider_in_the_same_file_has_its_own_queues()
     {
-        var services = _store.Services;
-        var other = new SqliteQueueAdapterFactory("other", new SqliteStreamOptions { QueueCount = StreamQueueSettings.Kit.QueueCount },
-            services.GetRequiredService<SqliteStreamQueueStore>(), services.GetRequiredService<Serializer<SqliteStreamMessageBody>>(), services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>());
-        var kit = await SqliteQueueAdapterFactory.Create(services, StreamQueueSettings.Kit.Provider).CreateAdapter(CancellationToken.None);
-        var otherAdapter = await other.CreateAdapter(CancellationToken.None);
+        var kitFactory = SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, StreamQueueSettings.Kit.Provider);
+        var otherFactory = SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, Other);
+        var kit = await kitFactory.CreateAdapter(CancellationToken.None);
+        var other = await otherFactory.CreateAdapter(CancellationToken.None);
         var stream = StreamId.Create("kit", "shared-name");
 
         await kit.QueueMessageAsync(stream, "for kit", null, null);
+        await other.QueueMessageAsync(stream, "for other", null, null);
 
-        var receiver = otherAdapter.CreateReceiver(other.GetStreamQueueMapper().GetQueueForStream(stream));
-        Assert.Empty(await receiver.GetQueueMessagesAsync(100, CancellationToken.None));
+        var fromKit = await kit.CreateReceiver(kitFactory.GetStreamQueueMapper().GetQueueForStream(stream)).GetQueueMessagesAsync(100, CancellationToken.None);
+        var fromOther = await other.CreateReceiver(otherFactory.GetStreamQueueMapper().GetQueueForStream(stream)).GetQueueMessagesAsync(100, CancellationToken.None);
+        Assert.Equal(["for kit"], fromKit.SelectMany(b => b.GetEvents<string>()).Select(e => e.Item1));
+        Assert.Equal(["for other"], fromOther.SelectMany(b => b.GetEvents<string>()).Select(e => e.Item1));
     }
 
     [Fact]
     public async Task A_row_that_cannot_be_decoded_is_skipped_without_stalling_its_queue_and_stays_in_the_table()
     {
         var services = _store.Services;
-        var factory = SqliteQueueAdapterFactory.Create(services, StreamQueueSettings.Kit.Provider);
+        var factory = SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(services, StreamQueueSettings.Kit.Provider);
         var adapter = await factory.CreateAdapter(CancellationToken.None);
         var stream = StreamId.Create("kit", $"garbled-{Guid.NewGuid():N}");
         var queue = factory.GetStreamQueueMapper().GetQueueForStream(stream);
@@ -104,14 +105,21 @@ public sealed class SqliteStreamQueueTests : StreamQueueConformance, IDisposable
     public void A_provider_without_the_sqlite_database_fails_with_a_message_saying_what_to_register()
     {
         using var services = new ServiceCollection().AddLogging()
-            .AddSerializer(serializer => serializer.AddAssembly(typeof(SqliteBatchContainer).Assembly))
+            .AddSerializer(serializer => serializer.AddAssembly(typeof(TableQueueBatchContainer).Assembly))
             .AddSqliteStreamQueues("lonely", configure: null)
             .BuildServiceProvider();
 
-        var error = Assert.Throws<InvalidOperationException>(() => SqliteQueueAdapterFactory.Create(services, "lonely"));
+        var error = Assert.Throws<InvalidOperationException>(() => SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(services, "lonely"));
 
         Assert.Contains("call AddSqliteStorage (or AddSqliteRecordStores) before AddSqliteStreams", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => _store.Dispose();
+
+    private static void Kit(SqliteStreamOptions options)
+    {
+        options.QueueCount = StreamQueueSettings.Kit.QueueCount;
+        options.BatchSize = StreamQueueSettings.Kit.BatchSize;
+        options.MaxMessageBytes = StreamQueueSettings.Kit.MaxMessageBytes;
+    }
 }

@@ -1,10 +1,13 @@
+using Notifications.Grains.Storage.Streams;
+
 namespace Notifications.Storage.Postgres.Streams;
 
 /// <summary>
 /// One provider's queue rows in the cluster's database. Concurrent publishes are gathered (<see cref="BatchQueue{T}"/>)
-/// into one multi-row INSERT each, so a silo under load pays one round trip and one commit for many events.
+/// into one multi-row INSERT each, so a silo under load pays one round trip and one commit for many events. A row's
+/// position is its number within its queue (<c>seq</c>).
 /// </summary>
-internal sealed class PostgresStreamQueueStore
+internal sealed class PostgresStreamQueueTable : IStreamQueueTable
 {
     /// <summary>The payload bytes one INSERT carries at most: a gathered batch above it is split into successive inserts.</summary>
     public const int MaxBytesPerInsert = 64 * 1024 * 1024;
@@ -39,7 +42,7 @@ internal sealed class PostgresStreamQueueStore
     private readonly string _provider;
     private readonly BatchQueue<StreamEnqueue> _enqueues;
 
-    public PostgresStreamQueueStore(PostgresDatabase database, TimeProvider time, string provider, int insertsInFlight)
+    public PostgresStreamQueueTable(PostgresDatabase database, TimeProvider time, string provider, int insertsInFlight)
     {
         _database = database;
         _time = time;
@@ -47,7 +50,6 @@ internal sealed class PostgresStreamQueueStore
         _enqueues = new BatchQueue<StreamEnqueue>(InsertAsync, (enqueue, exception) => enqueue.Fail(exception), MaxEnqueuesPerInsert, insertsInFlight);
     }
 
-    /// <summary>Durable when the returned task completes: the insert holding the row has committed.</summary>
     public Task EnqueueAsync(int queue, string streamId, byte[] payload)
     {
         var enqueue = new StreamEnqueue(queue, streamId, payload);
@@ -55,27 +57,26 @@ internal sealed class PostgresStreamQueueStore
         return enqueue.Done;
     }
 
-    /// <summary>The queue's oldest rows numbered above <paramref name="afterSeq"/>, in order, at most <paramref name="limit"/>.</summary>
-    public async Task<List<StoredStreamMessage>> ReadAsync(int queue, long afterSeq, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<QueuedStreamMessage>> ReadAsync(int queue, long afterPosition, int limit, CancellationToken cancellationToken)
     {
         await using var command = _database.Command(
                 "SELECT seq, payload FROM stream_messages WHERE provider = @provider AND queue = @queue AND seq > @after ORDER BY seq LIMIT @limit")
-            .With("provider", _provider).With("queue", queue).With("after", afterSeq).With("limit", (long)limit);
+            .With("provider", _provider).With("queue", queue).With("after", afterPosition).With("limit", (long)limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<StoredStreamMessage>();
+        var rows = new List<QueuedStreamMessage>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new StoredStreamMessage(reader.GetInt64(0), (byte[])reader.GetValue(1)));
+            rows.Add(new QueuedStreamMessage(reader.GetInt64(0), (byte[])reader.GetValue(1)));
         }
         return rows;
     }
 
-    /// <summary>Deletes delivered rows of one queue, in one statement.</summary>
-    public async Task<int> DeleteAsync(int queue, long[] seqs)
+    /// <summary>In one statement.</summary>
+    public async Task DeleteAsync(int queue, IReadOnlyList<long> positions)
     {
         await using var command = _database.Command("DELETE FROM stream_messages WHERE provider = @provider AND queue = @queue AND seq = ANY(@seqs)")
-            .With("provider", _provider).With("queue", queue).With("seqs", seqs);
-        return await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            .With("provider", _provider).With("queue", queue).With("seqs", positions.ToArray());
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     /// <summary>

@@ -2,27 +2,27 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
 using Orleans.Streams;
 
-namespace Notifications.Storage.Postgres.Streams;
+namespace Notifications.Grains.Storage.Streams;
 
 /// <summary>
 /// Reads one queue for the pulling agent that owns it, on whichever silo that is. A new receiver starts at the
 /// queue's oldest row, so whatever an earlier receiver (a silo that stopped, was killed or handed the queue over)
-/// read but never acknowledged is delivered again: at least once. Rows are read in their queue's order, a bounded
-/// batch at a time, and each is deleted only when Orleans reports it delivered to every consumer.
+/// read but never acknowledged is delivered again: at least once. Rows are read in position order, a bounded batch
+/// at a time, and each is deleted only when Orleans reports it delivered to every consumer.
 /// </summary>
-internal sealed partial class PostgresQueueAdapterReceiver(
+internal sealed partial class TableQueueAdapterReceiver(
     string provider,
     int queue,
-    PostgresStreamOptions options,
-    PostgresStreamQueueStore store,
-    Serializer<PostgresStreamMessageBody> serializer,
+    StreamQueueLimits limits,
+    IStreamQueueTable table,
+    Serializer<TableQueueMessageBody> serializer,
     ILogger logger) : IQueueAdapterReceiver
 {
     /// <summary>
     /// The newest row handed to the agent; the next read continues after it. Safe as a high-water mark because a
-    /// queue's rows become visible in the order of their numbers (see <see cref="PostgresStreamQueueStore"/>).
+    /// queue's rows become readable in the order of their positions (see <see cref="IStreamQueueTable"/>).
     /// </summary>
-    private long _lastReadSeq;
+    private long _lastReadPosition;
     private volatile bool _shutDown;
 
     public Task Initialize(TimeSpan timeout) => Task.CompletedTask;
@@ -37,19 +37,19 @@ internal sealed partial class PostgresQueueAdapterReceiver(
             return [];
         }
         // A negative count is Orleans' "no limit"; the batch size bounds the read all the same.
-        var limit = maxCount < 0 ? options.BatchSize : Math.Min(maxCount, options.BatchSize);
+        var limit = maxCount < 0 ? limits.BatchSize : Math.Min(maxCount, limits.BatchSize);
         if (limit == 0)
         {
             return [];
         }
-        var rows = await store.ReadAsync(queue, _lastReadSeq, limit, cancellationToken).ConfigureAwait(false);
+        var rows = await table.ReadAsync(queue, _lastReadPosition, limit, cancellationToken).ConfigureAwait(false);
         var batches = new List<IBatchContainer>(rows.Count);
         foreach (var row in rows)
         {
-            _lastReadSeq = row.Seq;
+            _lastReadPosition = row.Position;
             if (TryDecode(row, out var body))
             {
-                batches.Add(new PostgresBatchContainer(body, PostgresBatchContainer.TokenFor(queue, row.Seq)));
+                batches.Add(new TableQueueBatchContainer(body, TableQueueBatchContainer.TokenFor(queue, row.Position)));
             }
         }
         return batches;
@@ -59,7 +59,7 @@ internal sealed partial class PostgresQueueAdapterReceiver(
     /// A row this silo cannot decode (an event type it does not know) is skipped, not retried forever: it would
     /// stall the whole queue. It stays in the table for an operator, and is read again by the next receiver.
     /// </summary>
-    private bool TryDecode(StoredStreamMessage row, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PostgresStreamMessageBody? body)
+    private bool TryDecode(QueuedStreamMessage row, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TableQueueMessageBody? body)
     {
         try
         {
@@ -68,7 +68,7 @@ internal sealed partial class PostgresQueueAdapterReceiver(
         }
         catch (Exception exception)
         {
-            LogUndecodableRow(logger, exception, provider, queue, row.Seq);
+            LogUndecodableRow(logger, exception, provider, queue, row.Position);
             body = null;
             return false;
         }
@@ -79,8 +79,8 @@ internal sealed partial class PostgresQueueAdapterReceiver(
 
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
     {
-        var seqs = messages.OfType<PostgresBatchContainer>().Select(message => message.Seq).ToArray();
-        return seqs.Length == 0 ? Task.CompletedTask : store.DeleteAsync(queue, seqs);
+        var positions = messages.OfType<TableQueueBatchContainer>().Select(message => message.Position).ToList();
+        return positions.Count == 0 ? Task.CompletedTask : table.DeleteAsync(queue, positions);
     }
 
     /// <summary>Unacknowledged rows stay in the table for the queue's next receiver.</summary>
@@ -90,6 +90,6 @@ internal sealed partial class PostgresQueueAdapterReceiver(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stream provider {Provider}, queue {Queue}: row {Seq} cannot be decoded and is skipped; it stays in stream_messages.")]
-    private static partial void LogUndecodableRow(ILogger logger, Exception exception, string provider, int queue, long seq);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stream provider {Provider}, queue {Queue}: the row at {Position} cannot be decoded and is skipped; it stays in stream_messages.")]
+    private static partial void LogUndecodableRow(ILogger logger, Exception exception, string provider, int queue, long position);
 }

@@ -1,12 +1,12 @@
-namespace Notifications.Storage.Sqlite.Streams;
+namespace Notifications.Grains.Storage.Streams;
 
 /// <summary>
 /// What a queue row's payload holds: one <c>OnNextBatchAsync</c> call's events, in Orleans' binary format (the
-/// events are the application's serialisable types). The sequence token is not stored: it is the row's id.
+/// events are the application's serialisable types). The sequence token is not stored: it comes from the row's position.
 /// </summary>
 [GenerateSerializer]
-[Alias("notifications.sqlite-stream-message")]
-internal sealed class SqliteStreamMessageBody(StreamId streamId, List<object> events, Dictionary<string, object>? requestContext)
+[Alias("notifications.table-queue-message")]
+internal sealed class TableQueueMessageBody(StreamId streamId, List<object> events, Dictionary<string, object>? requestContext)
 {
     [Id(0)]
     public StreamId StreamId { get; } = streamId;
