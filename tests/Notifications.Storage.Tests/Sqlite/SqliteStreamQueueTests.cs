@@ -13,12 +13,10 @@ namespace Notifications.Storage.Tests.Sqlite;
 /// <summary>The stream-queue kit on SQLite, a fresh file per test, the factory made as <c>AddSqliteStreams</c> makes it.</summary>
 public sealed class SqliteStreamQueueTests : StreamQueueConformance, IDisposable
 {
-    private const string Other = "other-streams";
-
     private readonly SqliteTestStore _store = new("sqlite-streams", services => services
         .AddSerializer(serializer => serializer.AddAssembly(typeof(TableQueueBatchContainer).Assembly))
         .AddSqliteStreamQueues(StreamQueueSettings.Kit.Provider, Kit)
-        .AddSqliteStreamQueues(Other, Kit));
+        .AddSqliteStreamQueues(OtherProvider, Kit));
 
     protected override async Task<IQueueAdapterFactory> OpenAsync(StreamQueueSettings settings)
     {
@@ -28,50 +26,19 @@ public sealed class SqliteStreamQueueTests : StreamQueueConformance, IDisposable
 
     protected override Task CloseAsync() => _store.CloseAsync();
 
-    [Fact]
-    public async Task Another_provider_in_the_same_file_has_its_own_queues()
-    {
-        var kitFactory = SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, StreamQueueSettings.Kit.Provider);
-        var otherFactory = SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, Other);
-        var kit = await kitFactory.CreateAdapter(CancellationToken.None);
-        var other = await otherFactory.CreateAdapter(CancellationToken.None);
-        var stream = StreamId.Create("kit", "shared-name");
+    protected override IQueueAdapterFactory OpenOther() => SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(_store.Services, OtherProvider);
 
-        await kit.QueueMessageAsync(stream, "for kit", null, null);
-        await other.QueueMessageAsync(stream, "for other", null, null);
+    protected override Task InsertUndecodableRowAsync(QueueId queue, StreamId stream, byte[] payload) =>
+        _store.Services.GetRequiredService<SqliteDatabase>().WriteAsync(session => session.Raw("INSERT INTO stream_messages (provider, queue, stream_id, payload, enqueued_at) VALUES (?1, ?2, ?3, ?4, 0)")
+            .Bind(1, StreamQueueSettings.Kit.Provider).Bind(2, (long)queue.GetNumericId()).Bind(3, stream.ToString()).BindBlob(4, payload).Execute(), CancellationToken.None);
 
-        var fromKit = await kit.CreateReceiver(kitFactory.GetStreamQueueMapper().GetQueueForStream(stream)).GetQueueMessagesAsync(100, CancellationToken.None);
-        var fromOther = await other.CreateReceiver(otherFactory.GetStreamQueueMapper().GetQueueForStream(stream)).GetQueueMessagesAsync(100, CancellationToken.None);
-        Assert.Equal(["for kit"], fromKit.SelectMany(b => b.GetEvents<string>()).Select(e => e.Item1));
-        Assert.Equal(["for other"], fromOther.SelectMany(b => b.GetEvents<string>()).Select(e => e.Item1));
-    }
-
-    [Fact]
-    public async Task A_row_that_cannot_be_decoded_is_skipped_without_stalling_its_queue_and_stays_in_the_table()
-    {
-        var services = _store.Services;
-        var factory = SqliteStreamsSiloBuilderExtensions.CreateQueueAdapterFactory(services, StreamQueueSettings.Kit.Provider);
-        var adapter = await factory.CreateAdapter(CancellationToken.None);
-        var stream = StreamId.Create("kit", $"garbled-{Guid.NewGuid():N}");
-        var queue = factory.GetStreamQueueMapper().GetQueueForStream(stream);
-        var database = services.GetRequiredService<SqliteDatabase>();
-        await database.WriteAsync(session => session.Raw("INSERT INTO stream_messages (provider, queue, stream_id, payload, enqueued_at) VALUES (?1, ?2, ?3, ?4, 0)")
-            .Bind(1, StreamQueueSettings.Kit.Provider).Bind(2, (long)queue.GetNumericId()).Bind(3, stream.ToString()).BindBlob(4, [0xde, 0xad, 0xbe, 0xef]).Execute(), CancellationToken.None);
-        await adapter.QueueMessageAsync(stream, "after the garbage", null, null);
-
-        var receiver = adapter.CreateReceiver(queue);
-        var batches = await receiver.GetQueueMessagesAsync(100, CancellationToken.None);
-        await receiver.MessagesDeliveredAsync(batches, CancellationToken.None);
-
-        Assert.Equal(["after the garbage"], batches.SelectMany(b => b.GetEvents<string>()).Select(e => e.Item1));
-        var left = await database.ReadAsync(connection =>
+    protected override Task<long> RowCountAsync() =>
+        _store.Services.GetRequiredService<SqliteDatabase>().ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT COUNT(*) FROM stream_messages";
             return (long)command.ExecuteScalar()!;
         }, CancellationToken.None);
-        Assert.Equal(1, left);
-    }
 
     [Theory]
     [InlineData(nameof(SqliteStreamOptions.QueueCount), 0, "QueueCount must be between 1 and 1024 (was 0)")]
