@@ -1,0 +1,35 @@
+using Notifications.Testing;
+using Orleans.TestingHost;
+
+namespace Notifications.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// The cluster profile's Azure Queue fan-out: the three silos carry campaign chunks on Azure Queue storage on a
+/// private Azurite (Campaigns:Streams:Provider=AzureQueue) while grain state and records stay in the SQLite file.
+/// </summary>
+public sealed class AzureQueueClusterFixture : ClusterFixture
+{
+    private AzuriteServer? _azurite;
+
+    protected override async Task ConfigureAsync(TestClusterBuilder builder)
+    {
+        _azurite = await AzuriteServer.StartAsync(Path.Combine(RepositoryPaths.Root, "tests", "Notifications.Grains.Tests", "azurite"), AzuriteService.Queue);
+        builder.Properties["Campaigns:Streams:Provider"] = "AzureQueue";
+        builder.Properties["Campaigns:Streams:AzureQueue:ConnectionString"] = _azurite.ConnectionString;
+        builder.Properties["Campaigns:Streams:AzureQueue:PollInterval"] = "00:00:00.020";
+    }
+
+    protected override async Task StopServersAsync()
+    {
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class AzureQueueClusterCollection : ICollectionFixture<AzureQueueClusterFixture>
+{
+    public const string Name = "cluster with the campaign fan-out on Azure Queue";
+}
