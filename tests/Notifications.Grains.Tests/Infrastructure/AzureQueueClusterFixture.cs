@@ -11,6 +11,8 @@ public sealed class AzureQueueClusterFixture : ClusterFixture
 {
     private AzuriteServer? _azurite;
 
+    public string AzureQueueConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started.");
+
     protected override async Task ConfigureAsync(TestClusterBuilder builder)
     {
         _azurite = await AzuriteServer.StartAsync(Path.Combine(RepositoryPaths.Root, "tests", "Notifications.Grains.Tests", "azurite"), AzuriteService.Queue);
