@@ -28,9 +28,10 @@ internal static class AzureServiceClients
             {
                 return fromConnectionString(connectionString);
             }
-            catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
+            catch (Exception)
             {
-                // Neither the value nor the parser's message: both may quote the account key.
+                // Any exception, as the SDKs' parsers throw several kinds; and neither the value nor the parser's
+                // message is shown: both may quote the account key.
                 settings.Failures.Add($"{connectionStringKey} is not an Azure Storage connection string (the value is not shown, it may hold a key).");
                 return null;
             }

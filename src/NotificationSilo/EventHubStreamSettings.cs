@@ -121,12 +121,13 @@ internal sealed class EventHubStreamSettings
             {
                 properties = EventHubsConnectionStringProperties.Parse(connectionString);
             }
-            catch (Exception exception) when (exception is FormatException or ArgumentException)
+            catch (Exception)
             {
+                // Any exception: the SDK's parser throws IndexOutOfRangeException on some malformed strings, too.
                 settings.Failures.Add($"{ConnectionStringKey} is not an Event Hubs connection string (the value is not shown, it may hold a key).");
                 return null;
             }
-            if (properties.Endpoint is null || (properties.SharedAccessKey is null && properties.SharedAccessSignature is null))
+            if (properties.Endpoint is null || (properties.SharedAccessSignature is null && (properties.SharedAccessKeyName is null || properties.SharedAccessKey is null)))
             {
                 settings.Failures.Add($"{ConnectionStringKey} lacks Endpoint or SharedAccessKeyName/SharedAccessKey (the value is not shown); copy it from the namespace's or the hub's shared access policy.");
                 return null;
