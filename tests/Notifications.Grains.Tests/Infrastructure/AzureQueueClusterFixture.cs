@@ -9,6 +9,8 @@ namespace Notifications.Grains.Tests.Infrastructure;
 /// </summary>
 public sealed class AzureQueueClusterFixture : ClusterFixture
 {
+    public static readonly TimeSpan VisibilityTimeout = TimeSpan.FromSeconds(5);
+
     private AzuriteServer? _azurite;
 
     public string AzureQueueConnectionString => _azurite?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started.");
@@ -19,6 +21,8 @@ public sealed class AzureQueueClusterFixture : ClusterFixture
         builder.Properties["Campaigns:Streams:Provider"] = "AzureQueue";
         builder.Properties["Campaigns:Streams:AzureQueue:ConnectionString"] = _azurite.ConnectionString;
         builder.Properties["Campaigns:Streams:AzureQueue:PollInterval"] = "00:00:00.020";
+        // What a killed silo had read is visible again soon, well within a test's wait.
+        builder.Properties["Campaigns:Streams:AzureQueue:MessageVisibilityTimeout"] = VisibilityTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     protected override async Task StopServersAsync()
