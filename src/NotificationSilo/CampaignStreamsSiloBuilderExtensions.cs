@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Notifications.Grains.Campaigns;
+using Notifications.Grains.Hosting;
 using NotificationSilo;
 using Orleans.Streams;
 
@@ -42,8 +44,10 @@ public static class CampaignStreamsSiloBuilderExtensions
     /// Orleans' Azure Queue provider: a message is deleted only once its chunk's consumer has returned from
     /// OnNextAsync, so a silo that dies with messages read leaves them to reappear after the visibility timeout.
     /// </summary>
-    private static ISiloBuilder AddAzureQueueCampaignStreams(this ISiloBuilder silo, AzureQueueStreamSettings settings) =>
-        silo.AddAzureQueueStreams(CampaignStreams.ProviderName, streams =>
+    private static ISiloBuilder AddAzureQueueCampaignStreams(this ISiloBuilder silo, AzureQueueStreamSettings settings)
+    {
+        silo.Services.AddSingleton<IValidateOptions<SiloOptions>, AzureQueueChunkSizeValidator>();
+        return silo.AddAzureQueueStreams(CampaignStreams.ProviderName, streams =>
         {
             streams.ConfigureAzureQueue(options => options.Configure(queue =>
             {
@@ -55,6 +59,7 @@ public static class CampaignStreamsSiloBuilderExtensions
             streams.ConfigurePullingAgent(options => options.Configure(agent => agent.GetQueueMsgsTimerPeriod = settings.PollInterval));
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
         });
+    }
 
     /// <summary>
     /// Orleans' Event Hubs provider, one pulling agent per partition, each partition's position checkpointed in Azure

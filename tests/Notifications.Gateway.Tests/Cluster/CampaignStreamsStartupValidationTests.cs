@@ -60,6 +60,7 @@ public sealed class CampaignStreamsStartupValidationTests
         {
             ["Campaigns:Streams:Provider"] = "AzureQueue",
             ["Campaigns:Streams:AzureQueue:ConnectionString"] = GoodStorage,
+            ["Silo:Campaigns:ChunkSize"] = "100",
         };
         settings[key] = value;
         var failures = StartFailures(settings);
@@ -83,6 +84,18 @@ public sealed class CampaignStreamsStartupValidationTests
         Assert.Contains(failures, f => f.StartsWith(message, StringComparison.Ordinal));
         Assert.All(failures, f => Assert.DoesNotContain(EventHubKey, f, StringComparison.Ordinal));
         Assert.All(failures, f => Assert.DoesNotContain(StorageKey, f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void On_Azure_Queue_a_chunk_size_whose_longest_ids_would_not_fit_one_queue_message_stops_start_up()
+    {
+        var failures = StartFailures(new()
+        {
+            ["Campaigns:Streams:Provider"] = "AzureQueue",
+            ["Campaigns:Streams:AzureQueue:ConnectionString"] = GoodStorage,
+        });
+        var failure = Assert.Single(failures);
+        Assert.StartsWith("Silo:Campaigns:ChunkSize is '500'; with Campaigns:Streams:Provider=AzureQueue a chunk is one Azure queue message (64 KiB), which holds at most 62 user ids", failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,10 @@
-using Xunit.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
+using Notifications.Grains.Campaigns;
 using Notifications.Testing;
+using NotificationSilo;
+using Orleans.Streams;
+using Orleans.TestingHost;
+using Xunit.Abstractions;
 
 namespace Notifications.Grains.Tests.Streams;
 
@@ -89,6 +94,21 @@ public sealed class AzureQueueStreamsTests(AzuriteQueueFixture azurite, ITestOut
         var redelivered = Keys().Sum(key => StreamReceipts.Of(key).Count) - Streams * (before + after);
         output.WriteLine($"{receivedBeforeKill} of {Streams * before} events received before the kill; {redelivered} received more than once.");
         await Eventually.Until(() => AzureQueueStreamCluster.PendingMessagesAsync(azurite.Server, Prefix), pending => pending == 0, "every delivered message to be deleted", TimeSpan.FromSeconds(90));
+    }
+
+    [Fact]
+    public async Task A_chunk_of_the_largest_size_the_silo_allows_with_the_longest_ids_fits_one_queue_message()
+    {
+        await using var cluster = await AzureQueueStreamCluster.StartAsync(azurite.Server, Prefix);
+        var provider = ((InProcessSiloHandle)cluster.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IStreamProvider>(CampaignStreams.ProviderName);
+        // '€' travels as \u20AC in the chunk's JSON: the longest id a user may have, in bytes. 500 ASCII ids of 128
+        // characters are already refused by the queue service (RequestBodyTooLarge), hence the silo's cap on Azure Queue.
+        var ids = Enumerable.Range(0, AzureQueueChunkSizeValidator.MaxChunkSize)
+            .Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) + new string('€', Notifications.Application.SendRequestValidator.MaxIdLength - 6))
+            .ToList();
+        var stream = provider.GetStream<CampaignChunk>(StreamId.Create("campaign-chunks-unheard", _run));
+
+        await stream.OnNextAsync(new CampaignChunk(Guid.NewGuid(), 1, ids));
     }
 
     private IEnumerable<string> Keys() => Enumerable.Range(0, Streams).Select(i => $"{_run}-stream-{i}");
