@@ -37,7 +37,7 @@ public sealed class CampaignFailoverOnAzureQueueTests(AzureQueueClusterFixture c
 
         // Tried: the next tick publishes its chunks and, as soon as the campaign says so, a secondary silo dies (one
         // that does not host the campaign) with its pulling agents, chunk consumers and user grains. Whether it had
-        // read one of those chunks depends on which of the eight queues it owned in this run; AzureQueueStreamsTests
+        // read one of those chunks depends on which of the four queues it owned in this run; AzureQueueStreamsTests
         // hold the consumers to make that certain. Must hold: every recipient gets the campaign once and the progress
         // ends exact, while the clock stays short of Silo:Campaigns:RedeliverAfter (two minutes), so the campaign
         // never republished a chunk on its own: what the dead silo held came back from its queue.

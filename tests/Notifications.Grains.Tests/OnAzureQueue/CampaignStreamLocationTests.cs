@@ -12,7 +12,7 @@ namespace Notifications.Grains.Tests.OnAzureQueue;
 public sealed class CampaignStreamLocationTests(AzureQueueClusterFixture cluster)
 {
     [Fact]
-    public async Task Every_silo_carries_the_campaign_stream_on_Orleans_Azure_Queue_provider_over_the_default_eight_queues()
+    public async Task Every_silo_carries_the_campaign_stream_on_Orleans_Azure_Queue_provider_over_the_queues_its_settings_name()
     {
         for (var silo = 0; silo < ClusterFixture.SiloCount; silo++)
         {
@@ -23,6 +23,6 @@ public sealed class CampaignStreamLocationTests(AzureQueueClusterFixture cluster
         {
             names.Add(queue.Name);
         }
-        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"campaigns-{i}"), names.Order(StringComparer.Ordinal));
+        Assert.Equal(Enumerable.Range(0, AzureQueueClusterFixture.QueueCount).Select(i => $"campaigns-{i}"), names.Order(StringComparer.Ordinal));
     }
 }
