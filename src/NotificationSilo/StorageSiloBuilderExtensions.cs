@@ -94,10 +94,9 @@ internal static class StorageSiloBuilderExtensions
             }
         }
         var table = configuration[AzureTableNameKey] is { Length: > 0 } name ? name : DefaultAzureTableName;
-        // Azure's rule: 3-63 letters or digits, starting with a letter.
-        if (table.Length is < 3 or > 63 || !char.IsAsciiLetter(table[0]) || !table.All(char.IsAsciiLetterOrDigit))
+        if (!AzureStorageNames.IsTableName(table))
         {
-            failures.Add($"{AzureTableNameKey} is '{table}'; a table name is 3-63 letters or digits and starts with a letter.");
+            failures.Add($"{AzureTableNameKey} is '{table}'; {AzureStorageNames.TableRule}.");
         }
         if (client is null || failures.Count > 0)
         {

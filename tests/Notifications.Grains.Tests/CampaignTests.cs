@@ -13,7 +13,7 @@ namespace Notifications.Grains.Tests;
 /// the campaign stream, each recipient is one turn of their own grain. The cluster's clock paces the ticks.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class CampaignTests(ClusterFixture cluster)
+public class CampaignTests(ClusterFixture cluster)
 {
     private ICampaignService Campaigns => cluster.Silo(0).Campaigns;
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the servers the cluster-profile suites start privately: Debian's redis-server (membership and reminders
 # on Redis; its system service is not used), Debian's PostgreSQL (the campaign scenarios on PostgreSQL, through the
-# storage tests' setup) and npm's azurite (Azure Table grain state). Idempotent.
+# storage tests' setup) and npm's azurite (Azure Table grain state, Azure Queue campaign streams). Idempotent.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 

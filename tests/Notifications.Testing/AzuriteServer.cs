@@ -6,8 +6,8 @@ using System.Net.Sockets;
 namespace Notifications.Testing;
 
 /// <summary>
-/// Azurite's table service (npm <c>azurite</c>, installed by the test project's setup.sh) as a private instance: a
-/// free loopback port, a temporary data location, a child of the test, stopped and removed with it.
+/// One of Azurite's services, table or queue (npm <c>azurite</c>, installed by the test project's setup.sh), as a private
+/// instance: a free loopback port, a temporary data location, a child of the test, stopped and removed with it.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
@@ -18,22 +18,27 @@ public sealed class AzuriteServer : IAsyncDisposable
     private readonly TempDirectory _directory = new("azurite-");
     private Process? _process;
 
-    private AzuriteServer(int port) => Port = port;
+    private AzuriteServer(AzuriteService service, int port) => (Service, Port) = (service, port);
+
+    public AzuriteService Service { get; }
 
     public int Port { get; }
 
+    private string Name => Service == AzuriteService.Queue ? "queue" : "table";
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{Account};";
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};{(Service == AzuriteService.Queue ? "QueueEndpoint" : "TableEndpoint")}=http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/{Account};";
 
     /// <param name="packageDirectory">The folder whose node_modules holds azurite.</param>
-    public static async Task<AzuriteServer> StartAsync(string packageDirectory)
+    /// <param name="service">The service to run (the table service unless told).</param>
+    public static async Task<AzuriteServer> StartAsync(string packageDirectory, AzuriteService service = AzuriteService.Table)
     {
-        var binary = Path.Combine(packageDirectory, "node_modules", ".bin", "azurite-table");
+        var server = new AzuriteServer(service, FreePort.Next());
+        var binary = Path.Combine(packageDirectory, "node_modules", ".bin", $"azurite-{server.Name}");
         if (!File.Exists(binary))
         {
             throw new InvalidOperationException($"{binary} is missing: run the test project's setup.sh (npm ci in {packageDirectory}).");
         }
-        var server = new AzuriteServer(FreePort.Next());
         await server.RunAsync(binary);
         return server;
     }
@@ -47,7 +52,7 @@ public sealed class AzuriteServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] arguments = ["--tableHost", "127.0.0.1", "--tablePort", Port.ToString(CultureInfo.InvariantCulture), "--location", _directory.Path, "--silent"];
+        string[] arguments = [$"--{Name}Host", "127.0.0.1", $"--{Name}Port", Port.ToString(CultureInfo.InvariantCulture), "--location", _directory.Path, "--silent"];
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -57,7 +62,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await Eventually.Until(Listens, $"azurite's table service listening on port {Port}", TimeSpan.FromSeconds(60));
+        await Eventually.Until(Listens, $"azurite's {Name} service listening on port {Port}", TimeSpan.FromSeconds(60));
     }
 
     private bool Listens()

@@ -10,6 +10,7 @@ namespace Notifications.Grains.Tests.Streams;
 public static class ConsumerGate
 {
     private static readonly ConcurrentDictionary<string, TaskCompletionSource<bool>> Held = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, bool> Arrived = new(StringComparer.Ordinal);
 
     public static void Hold(string streamKeyPrefix) => Held[streamKeyPrefix] = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -21,6 +22,9 @@ public static class ConsumerGate
         }
     }
 
+    /// <summary>How many streams under the prefix have had a delivery reach the gate while it was held.</summary>
+    public static int HeldStreams(string streamKeyPrefix) => Arrived.Keys.Count(key => key.StartsWith(streamKeyPrefix, StringComparison.Ordinal));
+
     /// <summary>Whether a delivery on <paramref name="streamKey"/> may be recorded; waits while its test holds it.</summary>
     public static Task<bool> PassAsync(string streamKey)
     {
@@ -28,6 +32,7 @@ public static class ConsumerGate
         {
             if (streamKey.StartsWith(prefix, StringComparison.Ordinal))
             {
+                Arrived[streamKey] = true;
                 return gate.Task;
             }
         }
