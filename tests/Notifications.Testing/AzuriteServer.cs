@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -16,7 +15,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly TempDirectory _directory = new("azurite-");
-    private Process? _process;
+    private ServerProcess? _process;
 
     private AzuriteServer(AzuriteService service, int port) => (Service, Port) = (service, port);
 
@@ -45,32 +44,12 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private async Task RunAsync(string binary)
     {
-        var start = new ProcessStartInfo(binary)
-        {
-            WorkingDirectory = _directory.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         string[] arguments = [$"--{Name}Host", "127.0.0.1", $"--{Name}Port", Port.ToString(CultureInfo.InvariantCulture), "--location", _directory.Path, "--silent"];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await Eventually.Until(Listens, $"azurite's {Name} service listening on port {Port}", TimeSpan.FromSeconds(60));
+        _process = await ServerProcess.StartAsync(binary, arguments, _directory.Path, $"azurite's {Name} service listening on port {Port}", Listens, TimeSpan.FromSeconds(60));
     }
 
     private bool Listens()
     {
-        if (_process!.HasExited)
-        {
-            throw new InvalidOperationException($"azurite exited with {_process.ExitCode} before listening on port {Port}.");
-        }
         try
         {
             using var client = new TcpClient();
@@ -85,12 +64,10 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _process.DisposeAsync();
         }
-        _process?.Dispose();
         _directory.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -15,7 +14,7 @@ public sealed class RedisServer : IAsyncDisposable
     public const string Binary = "/usr/bin/redis-server";
 
     private readonly TempDirectory _directory = new("redis-");
-    private Process? _process;
+    private ServerProcess? _process;
 
     private RedisServer(int port) => Port = port;
 
@@ -40,37 +39,16 @@ public sealed class RedisServer : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        var start = new ProcessStartInfo(Binary)
-        {
-            WorkingDirectory = _directory.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         string[] arguments =
         [
             "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", _directory.Path,
             "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes", "--loglevel", "warning",
         ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        _process = Process.Start(start)!;
-        // Drained so a chatty server never blocks on a full pipe.
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-        await Eventually.Until(Pongs, $"redis-server answering PING on port {Port}", TimeSpan.FromSeconds(30));
+        _process = await ServerProcess.StartAsync(Binary, arguments, _directory.Path, $"redis-server answering PING on port {Port}", Pongs, TimeSpan.FromSeconds(30));
     }
 
     private bool Pongs()
     {
-        if (_process!.HasExited)
-        {
-            throw new InvalidOperationException($"redis-server exited with {_process.ExitCode} before answering on port {Port}.");
-        }
         try
         {
             using var client = new TcpClient();
@@ -89,12 +67,10 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _process.DisposeAsync();
         }
-        _process?.Dispose();
         _directory.Dispose();
     }
 }
