@@ -33,7 +33,10 @@ public sealed class DashboardSamplingTests
 
         await Eventually.Until(() => sampling.IsSampling, "the dashboard's Enable(true) reaching this silo's dashboard service");
         // The restarted sampling reports this silo's Orleans counters to the dashboard again.
-        var overview = (await client.GetFromJsonAsync<JsonObject>("/dashboard/DashboardCounters"))!;
+        var overview = await Eventually.Until(
+            async () => (await client.GetFromJsonAsync<JsonObject>("/dashboard/DashboardCounters"))!,
+            o => o["hosts"] is JsonArray { Count: > 0 },
+            "the dashboard listing this silo");
         var silo = overview["hosts"]!.AsArray()[0]!["siloAddress"]!.GetValue<string>();
         await Eventually.Until(
             async () => (await client.GetFromJsonAsync<JsonArray>($"/dashboard/SiloCounters/{silo}"))!,
