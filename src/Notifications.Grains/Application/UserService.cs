@@ -41,25 +41,7 @@ internal sealed class UserService(UserGrains users, INotificationStore notificat
 
     public async Task<ImportUsersResponse> ImportAsync(IReadOnlyList<UserImportItem>? users, CancellationToken cancellationToken)
     {
-        if (users is null || users.Count == 0)
-        {
-            throw new ValidationFailedException("users", $"Required: an array of 1 to {UserImportLimits.MaxUsers} users.");
-        }
-        if (users.Count > UserImportLimits.MaxUsers)
-        {
-            throw new ValidationFailedException("users", $"{users.Count} users; an import holds at most {UserImportLimits.MaxUsers}. Split it.");
-        }
-        var now = time.GetUtcNow();
-        var imports = new (string UserId, UserProfile Profile, Device[] Devices)[users.Count];
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < users.Count; i++)
-        {
-            imports[i] = ValidateItem(users[i], $"users[{i}]", now);
-            if (!seen.TryAdd(imports[i].UserId, i))
-            {
-                throw new ValidationFailedException($"users[{i}].userId", $"users[{i}].userId '{imports[i].UserId}' is imported by users[{seen[imports[i].UserId]}] already.");
-            }
-        }
+        var imports = UserImportValidator.Validate(users, time.GetUtcNow());
         var answers = imports
             .Select(u => _admission.RunAsync(Priority.Bulk, () => Grain(u.UserId).ImportAsync(u.Profile, u.Devices)))
             .ToArray();
@@ -71,8 +53,8 @@ internal sealed class UserService(UserGrains users, INotificationStore notificat
         {
             // Some users' grains committed and some could not: each item says which, so a retry imports only the rest.
         }
-        var results = new UserImportResult[imports.Length];
-        for (var i = 0; i < imports.Length; i++)
+        var results = new UserImportResult[imports.Count];
+        for (var i = 0; i < imports.Count; i++)
         {
             results[i] = answers[i].IsCompletedSuccessfully
                 ? new UserImportResult(i, imports[i].UserId, UserImportResult.Imported, imports[i].Devices)
@@ -107,18 +89,8 @@ internal sealed class UserService(UserGrains users, INotificationStore notificat
     {
         SendRequestValidator.RequireId(userId, "userId");
         UserInputValidator.Validate(request);
-        return Grain(userId).RegisterDeviceAsync(NewDevice(request, time.GetUtcNow())).WaitAsync(cancellationToken);
+        return Grain(userId).RegisterDeviceAsync(RegisteredDevice.From(request, time.GetUtcNow())).WaitAsync(cancellationToken);
     }
-
-    /// <summary>A validated registration as the device the user's grain keeps.</summary>
-    private static Device NewDevice(RegisterDeviceRequest request, DateTimeOffset now) => new()
-    {
-        Id = "dev_" + Guid.CreateVersion7(now).ToString("N"),
-        Kind = request.Kind!.Value,
-        Token = request.Kind == DeviceKind.WebPush ? null : request.Token,
-        Subscription = request.Kind == DeviceKind.WebPush ? request.Subscription : null,
-        RegisteredAt = now,
-    };
 
     public Task<bool> RemoveDeviceAsync(string userId, string deviceId, CancellationToken cancellationToken)
     {
@@ -127,41 +99,4 @@ internal sealed class UserService(UserGrains users, INotificationStore notificat
     }
 
     private IUserGrain Grain(string userId) => users.Get(userId);
-
-    /// <summary>The single endpoints' checks, with their fields named inside the item (users[3].profile.email).</summary>
-    private static (string UserId, UserProfile Profile, Device[] Devices) ValidateItem(UserImportItem? item, string at, DateTimeOffset now)
-    {
-        if (item is null)
-        {
-            throw new ValidationFailedException(at, $"{at} must be an object {{userId, profile, devices?}}.");
-        }
-        SendRequestValidator.RequireId(item.UserId, $"{at}.userId");
-        Within($"{at}.profile", () => UserInputValidator.Validate(item.Profile));
-        var requests = item.Devices ?? [];
-        if (requests.Count > UserImportLimits.MaxDevicesPerUser)
-        {
-            throw new ValidationFailedException($"{at}.devices", $"{at}.devices holds at most {UserImportLimits.MaxDevicesPerUser} devices.");
-        }
-        var devices = new Device[requests.Count];
-        for (var d = 0; d < requests.Count; d++)
-        {
-            var request = requests[d];
-            Within($"{at}.devices[{d}]", () => UserInputValidator.Validate(request));
-            devices[d] = NewDevice(request, now);
-        }
-        return (item.UserId!, item.Profile! with { Tags = item.Profile!.Tags ?? [] }, devices);
-    }
-
-    private static void Within(string at, Action validate)
-    {
-        try
-        {
-            validate();
-        }
-        catch (ValidationFailedException exception)
-        {
-            throw new ValidationFailedException(exception.Field == "body" ? at : $"{at}.{exception.Field}", $"{at}: {exception.Message}");
-        }
-    }
-
 }
