@@ -9,8 +9,8 @@ internal sealed record CampaignBenchOptions
     public int Recipients { get; init; } = 20_000;
     /// <summary>Recipients per second the campaign asks for (the silo's Silo:Campaigns:MaxRatePerSecond is raised to it).</summary>
     public int Rate { get; init; } = 1_000_000;
-    /// <summary>Users the import keeps in flight at once.</summary>
-    public int ImportConcurrency { get; init; } = 256;
+    /// <summary>Import requests (of up to 1,000 users each) in flight at once; the silo admits their turns like bulk sends.</summary>
+    public int ImportConcurrency { get; init; } = 2;
     /// <summary>Ordinary transactional sends per second offered before and during the blast (0: none).</summary>
     public int TransactionalRate { get; init; } = 200;
     /// <summary>The most transactional sends in flight: a silo slower than the offered rate lowers the achieved rate.</summary>

@@ -12,8 +12,7 @@ namespace Notifications.CampaignBench;
 /// <summary>
 /// The whole embedded silo (Orleans, SQLite file, gateway, channels) in this process, listening on a real loopback
 /// socket so the probe's live streams and the transactional load go through Kestrel as a client's would; the
-/// in-app channel plus FCM, on its fake. In-process so the user import can go through the product's own user
-/// service in batches (there is no bulk REST import).
+/// in-app channel plus FCM, on its fake. In-process so the sampler can read the silo's file and the fake's counts.
 /// </summary>
 internal sealed class EmbeddedSilo : IAsyncDisposable
 {
@@ -29,8 +28,6 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
     public FakeFcmServer Fcm { get; }
 
     public Uri BaseAddress { get; }
-
-    public IServiceProvider Services => _silo.Services;
 
     public string Database => Path.Combine(_silo.DataDirectory, "notifications.db");
 

@@ -22,7 +22,14 @@ internal static class CampaignBench
 
         await using var silo = await EmbeddedSilo.StartAsync(options);
         Console.Error.WriteLine($"silo on {silo.BaseAddress}; importing {options.Recipients} users …");
-        var import = await UserImport.RunAsync(silo.Services, options.Recipients, Tag, options.ImportConcurrency);
+        ImportResult import;
+        var importCpu = ProcessCpu.Seconds(Environment.ProcessId);
+        using (var importer = silo.CreateClient(EmbeddedSilo.AdminKey))
+        {
+            import = await UserImport.RunAsync(importer, options.Recipients, Tag, options.ImportConcurrency);
+        }
+        // CPU per user holds still on a shared machine where the rate follows the other tenants' load.
+        import = import with { CpuMicrosecondsPerUser = Math.Round((ProcessCpu.Seconds(Environment.ProcessId) - importCpu) * 1e6 / Math.Max(1, import.Imported)) };
         Console.Error.WriteLine($"imported {import.Imported} in {import.Seconds} s ({import.UsersPerSecond}/s); baseline {options.BaselineSeconds} s …");
 
         using var admin = silo.CreateClient(EmbeddedSilo.AdminKey);

@@ -25,6 +25,13 @@ public interface ICampaignGrain : IGrainWithGuidKey
     /// <summary>The consumer sent the chunk; <paramref name="failedUserIds"/> are recipients whose grain could not take it.</summary>
     Task ChunkDoneAsync(long sequence, IReadOnlyList<string> failedUserIds);
 
+    /// <summary>
+    /// The consumer was held part way through the chunk (the campaign is paused): every recipient of its copy up to and
+    /// including <paramref name="through"/> (in user-id order) has had its send, <paramref name="failedUserIds"/> among
+    /// them could not take it. The campaign keeps only the rest of the chunk in flight.
+    /// </summary>
+    Task ChunkHeldAsync(long sequence, string through, IReadOnlyList<string> failedUserIds);
+
     /// <summary>The campaign's own clock: publishes what its rate allows now. Called by its timer and reminder.</summary>
     Task TickAsync();
 

@@ -18,6 +18,9 @@ public interface IUserGrain : IGrainWithStringKey
 
     Task<UserView> UpsertProfileAsync(UserProfile profile);
 
+    /// <summary>The profile, as <see cref="UpsertProfileAsync"/>, and the devices, as <see cref="RegisterDeviceAsync"/>, in one turn.</summary>
+    Task<UserView> ImportAsync(UserProfile profile, IReadOnlyList<Device> devices);
+
     /// <summary>The user wrote to us on WhatsApp from <paramref name="number"/>: the session window opens; STOP opts out, START in.</summary>
     Task RecordWhatsAppInboundAsync(string number, string? body);
 

@@ -14,6 +14,12 @@ public interface IUserService
 
     Task<UserView> UpsertAsync(string userId, UserProfile profile, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <see cref="UserImportLimits.MaxUsers"/> users, each created or replaced with its devices in one turn of its
+    /// grain. Validated as a whole first: one bad item refuses the import (naming it) and nothing is written.
+    /// </summary>
+    Task<ImportUsersResponse> ImportAsync(IReadOnlyList<UserImportItem>? users, CancellationToken cancellationToken);
+
     /// <summary>Null when the user does not exist.</summary>
     Task<NotificationPreferences?> UpdatePreferencesAsync(string userId, NotificationPreferences preferences, CancellationToken cancellationToken);
 

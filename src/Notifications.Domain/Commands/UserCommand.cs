@@ -7,6 +7,7 @@ namespace Notifications.Domain.Commands;
 [JsonDerivedType(typeof(NotifyCommand), "notify")]
 [JsonDerivedType(typeof(FlushDigestCommand), "flushDigest")]
 [JsonDerivedType(typeof(UpsertProfileCommand), "upsertProfile")]
+[JsonDerivedType(typeof(ImportUserCommand), "importUser")]
 [JsonDerivedType(typeof(UpdatePreferencesCommand), "updatePreferences")]
 [JsonDerivedType(typeof(RegisterDeviceCommand), "registerDevice")]
 [JsonDerivedType(typeof(RemoveDeviceCommand), "removeDevice")]

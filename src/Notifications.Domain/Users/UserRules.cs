@@ -51,13 +51,14 @@ public sealed class UserRules(UserState state)
                 FlushDigest(flush, context);
                 break;
             case UpsertProfileCommand upsert:
-                State.WhatsApp = WhatsAppRules.AfterProfile(State.WhatsApp, upsert.Profile, context.Now);
-                State.Profile = upsert.Profile with { WhatsAppOptIn = WhatsAppRules.MaySend(State.WhatsApp) };
-                State.Registered = true;
-                State.RegisteredAt ??= context.Now;
-                context.Effects.Directory = new DirectoryEntry(State.UserId, [.. State.Profile.Tags], State.Profile.Locale, State.Profile.TimeZone, State.RegisteredAt.Value);
-                // Writing the profile registers its address (again): a disabled address gets another chance.
-                State.EmailBounces = null;
+                UpsertProfile(upsert.Profile, context);
+                break;
+            case ImportUserCommand import:
+                UpsertProfile(import.Profile, context);
+                foreach (var device in import.Devices)
+                {
+                    RegisterDevice(device);
+                }
                 break;
             case WhatsAppInboundCommand inbound:
                 RecordWhatsAppInbound(inbound, context);
@@ -102,6 +103,17 @@ public sealed class UserRules(UserState state)
             State.Idempotency.Remove(expiredKey);
         }
         State.Idempotency[key] = new IdempotencyMark(notify.NotificationId, context.Now + context.Options.IdempotencyWindow);
+    }
+
+    private void UpsertProfile(UserProfile profile, TurnContext context)
+    {
+        State.WhatsApp = WhatsAppRules.AfterProfile(State.WhatsApp, profile, context.Now);
+        State.Profile = profile with { WhatsAppOptIn = WhatsAppRules.MaySend(State.WhatsApp) };
+        State.Registered = true;
+        State.RegisteredAt ??= context.Now;
+        context.Effects.Directory = new DirectoryEntry(State.UserId, [.. State.Profile.Tags], State.Profile.Locale, State.Profile.TimeZone, State.RegisteredAt.Value);
+        // Writing the profile registers its address (again): a disabled address gets another chance.
+        State.EmailBounces = null;
     }
 
     private void RegisterDevice(Device device)

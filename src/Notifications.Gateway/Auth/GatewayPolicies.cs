@@ -12,6 +12,7 @@ internal static class GatewayPolicies
     public const string Manage = "notifications.manage";
     public const string Admin = "notifications.admin";
     public const string Campaigns = "notifications.campaigns";
+    public const string ImportUsers = "notifications.users.import";
     /// <summary>The route's {userId} must be the token's user, or the caller a producer with the manage scope.</summary>
     public const string ActForUser = "notifications.user";
 
@@ -24,6 +25,7 @@ internal static class GatewayPolicies
         options.AddPolicy(Manage, Producer(c => c.HasScope(Scopes.Manage)));
         options.AddPolicy(Admin, Producer(c => c.HasScope(Scopes.Admin)));
         options.AddPolicy(Campaigns, Producer(c => c.HasScope(Scopes.Campaigns)));
+        options.AddPolicy(ImportUsers, Producer(c => c.HasScope(Scopes.Users)));
         options.AddPolicy(ActForUser, Build(context =>
             context.User.FindCaller() is { } caller
             && RouteUserId(context.Resource) is { } userId

@@ -10,8 +10,8 @@ using Notifications.Application;
 namespace Notifications.Gateway.Endpoints;
 
 /// <summary>
-/// A user's profile and preferences. Reachable by the user's own token or a manage key. Input is validated by
-/// <see cref="IUserService"/>, so REST and gRPC refuse exactly the same things.
+/// A user's profile and preferences. Reachable by the user's own token or a manage key; the bulk import by a key with
+/// the users scope. Input is validated by <see cref="IUserService"/>, so REST and gRPC refuse exactly the same things.
 /// </summary>
 internal static class UserEndpoints
 {
@@ -22,7 +22,13 @@ internal static class UserEndpoints
         group.MapGet("", GetAsync).WithName("GetUser").WithSummary("A user's profile, devices and preferences.");
         group.MapPut("/preferences", PutPreferencesAsync).WithName("PutPreferences").WithSummary("Replace a user's notification preferences.");
         group.MapGet("/preferences", GetPreferencesAsync).WithName("GetPreferences");
+        api.MapPost("/users:import", ImportAsync).WithTags("Users").RequireAuthorization(GatewayPolicies.ImportUsers)
+            .WithName("ImportUsers")
+            .WithSummary($"Create or replace up to {UserImportLimits.MaxUsers} users, each with its profile and devices in one turn; one bad item refuses the import.");
     }
+
+    private static async Task<Ok<ImportUsersResponse>> ImportAsync(ImportUsersRequest request, IUserService users, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await users.ImportAsync(request.Users, cancellationToken));
 
     private static async Task<Ok<UserView>> PutProfileAsync(
         string userId, UserProfile profile, IUserService users, CancellationToken cancellationToken)

@@ -1,14 +1,19 @@
+using Microsoft.Extensions.Options;
 using Notifications.Api;
 using Notifications.Grains;
+using Notifications.Grains.Hosting;
 using Notifications.Grains.Storage;
 using Notifications.Model;
 
 namespace Notifications.Application;
 
 /// <summary>Validates user changes and hands them to the user's grain, which answers once they are committed.</summary>
-internal sealed class UserService(UserGrains users, INotificationStore notifications, TimeProvider time) : IUserService
+internal sealed class UserService(UserGrains users, INotificationStore notifications, IOptions<SiloOptions> options, TimeProvider time) : IUserService
 {
     public const int LookupNotifications = 20;
+
+    /// <summary>An import's turns are admitted like bulk sends, so a large one waits here rather than in the scheduler.</summary>
+    private readonly LaneAdmission _admission = new(options.Value.MaxInFlightPerLane);
 
     public Task<UserView?> GetAsync(string userId, CancellationToken cancellationToken)
     {
@@ -32,6 +37,31 @@ internal sealed class UserService(UserGrains users, INotificationStore notificat
         SendRequestValidator.RequireId(userId, "userId");
         UserInputValidator.Validate(profile);
         return Grain(userId).UpsertProfileAsync(profile with { Tags = profile.Tags ?? [] }).WaitAsync(cancellationToken);
+    }
+
+    public async Task<ImportUsersResponse> ImportAsync(IReadOnlyList<UserImportItem>? users, CancellationToken cancellationToken)
+    {
+        var imports = UserImportValidator.Validate(users, time.GetUtcNow());
+        var answers = imports
+            .Select(u => _admission.RunAsync(Priority.Bulk, () => Grain(u.UserId).ImportAsync(u.Profile, u.Devices)))
+            .ToArray();
+        try
+        {
+            await Task.WhenAll(answers).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested && answers.Any(a => a.IsCompletedSuccessfully))
+        {
+            // Some users' grains committed and some could not: each item says which, so a retry imports only the rest.
+        }
+        var results = new UserImportResult[imports.Count];
+        for (var i = 0; i < imports.Count; i++)
+        {
+            results[i] = answers[i].IsCompletedSuccessfully
+                ? new UserImportResult(i, imports[i].UserId, UserImportResult.Imported, imports[i].Devices)
+                : new UserImportResult(i, imports[i].UserId, UserImportResult.Unavailable, Error: "not imported: the user's grain could not commit it; import it again.");
+        }
+        var imported = results.Count(r => r.Status == UserImportResult.Imported);
+        return new ImportUsersResponse(imported, results.Length - imported, results);
     }
 
     public Task<NotificationPreferences?> UpdatePreferencesAsync(string userId, NotificationPreferences preferences, CancellationToken cancellationToken)
@@ -59,16 +89,7 @@ internal sealed class UserService(UserGrains users, INotificationStore notificat
     {
         SendRequestValidator.RequireId(userId, "userId");
         UserInputValidator.Validate(request);
-        var now = time.GetUtcNow();
-        var device = new Device
-        {
-            Id = "dev_" + Guid.CreateVersion7(now).ToString("N"),
-            Kind = request.Kind!.Value,
-            Token = request.Kind == DeviceKind.WebPush ? null : request.Token,
-            Subscription = request.Kind == DeviceKind.WebPush ? request.Subscription : null,
-            RegisteredAt = now,
-        };
-        return Grain(userId).RegisterDeviceAsync(device).WaitAsync(cancellationToken);
+        return Grain(userId).RegisterDeviceAsync(RegisteredDevice.From(request, time.GetUtcNow())).WaitAsync(cancellationToken);
     }
 
     public Task<bool> RemoveDeviceAsync(string userId, string deviceId, CancellationToken cancellationToken)

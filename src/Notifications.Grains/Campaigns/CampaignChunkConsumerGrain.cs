@@ -11,7 +11,8 @@ namespace Notifications.Grains.Campaigns;
 /// Turns a campaign's chunks into user-grain sends: each recipient is one turn of their own grain, with the campaign
 /// × user idempotency key, so each user's preferences, quiet hours, rate limit and digests apply and a chunk sent twice
 /// reaches nobody twice. Asks the campaign before every <see cref="CampaignOptions.SendConcurrency"/> sends, so a pause
-/// stops it within that many; reports the chunk done once every recipient's grain answered.
+/// stops it within that many; reports the chunk done once every recipient's grain answered, or, held by a pause, how
+/// far it got.
 /// </summary>
 [ImplicitStreamSubscription(CampaignStreams.Namespace)]
 internal sealed partial class CampaignChunkConsumerGrain(
@@ -36,23 +37,36 @@ internal sealed partial class CampaignChunkConsumerGrain(
         CampaignDefinition? definition = null;
         for (var i = 0; i < item.UserIds.Count; i++)
         {
+            // The slot first, then the question: a pause that comes while this send waits for room still stops it.
+            await slots.WaitAsync().ConfigureAwait(true);
             if (i % concurrency == 0)
             {
                 var permit = await campaign.AdmitAsync(item.Sequence).ConfigureAwait(true);
                 if (permit.Decision != CampaignChunkPermit.Send)
                 {
-                    // Held (paused: the campaign publishes it again on resume) or dropped (cancelled, done): nothing to
-                    // report; what is already on its way finishes first.
-                    await Task.WhenAll(sends.Take(i)).ConfigureAwait(true);
+                    slots.Release();
+                    // What is already on its way finishes first. Held (paused): the campaign keeps the rest of the chunk
+                    // and sends only that on resume, however long the pause outlasts the recipients' idempotency marks.
+                    // Dropped (cancelled, done): nothing to report.
+                    var finished = await Task.WhenAll(sends.Take(i)).ConfigureAwait(true);
+                    if (permit.Decision == CampaignChunkPermit.Hold && i > 0)
+                    {
+                        await campaign.ChunkHeldAsync(item.Sequence, item.UserIds[i - 1], FailedOf(item, finished)).ConfigureAwait(true);
+                    }
                     return;
                 }
                 definition = permit.Definition!;
             }
-            await slots.WaitAsync().ConfigureAwait(true);
             await gate.WaitAsync().ConfigureAwait(true);
             sends[i] = SendAsync(item.CampaignId, definition!, item.UserIds[i], slots);
         }
         var sent = await Task.WhenAll(sends).ConfigureAwait(true);
+        await campaign.ChunkDoneAsync(item.Sequence, FailedOf(item, sent)).ConfigureAwait(true);
+    }
+
+    /// <summary>The recipients among the first <c>sent.Length</c> of the chunk whose grain did not take the send.</summary>
+    private static List<string> FailedOf(CampaignChunk item, bool[] sent)
+    {
         var failed = new List<string>();
         for (var i = 0; i < sent.Length; i++)
         {
@@ -61,7 +75,7 @@ internal sealed partial class CampaignChunkConsumerGrain(
                 failed.Add(item.UserIds[i]);
             }
         }
-        await campaign.ChunkDoneAsync(item.Sequence, failed).ConfigureAwait(true);
+        return failed;
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;

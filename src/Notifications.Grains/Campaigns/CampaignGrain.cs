@@ -144,7 +144,8 @@ internal sealed partial class CampaignGrain(
                 State.StartedAt = now;
                 break;
             case CampaignAction.Resume:
-                // Chunks a consumer held while paused are sent again; those it had sent are dropped by idempotency.
+                // Chunks a consumer held while paused are sent again, narrowed to what it had not finished, within the
+                // rate like new ones (the ticks pace them).
                 State.InFlight = [.. State.InFlight.Select(c => c with { PublishedAt = DateTimeOffset.MinValue })];
                 break;
             case CampaignAction.Cancel:
@@ -212,6 +213,30 @@ internal sealed partial class CampaignGrain(
         RequestTopUp();
     }
 
+    public async Task ChunkHeldAsync(long sequence, string through, IReadOnlyList<string> failedUserIds)
+    {
+        var index = State.InFlight.FindIndex(c => c.Sequence == sequence);
+        if (index < 0 || State.Definition is not { } definition)
+        {
+            return;
+        }
+        var chunk = State.InFlight[index];
+        IReadOnlyList<string> rest = chunk.Only is { } only
+            ? [.. only.Where(u => string.CompareOrdinal(u, through) > 0)]
+            : await segments.RangeAsync(definition.Rule, FilterOf(definition, chunk.Wave), through, chunk.Last, CancellationToken.None).ConfigureAwait(true);
+        if (chunk.Past(through, failedUserIds, rest) is { } left)
+        {
+            State.InFlight[index] = left;
+        }
+        else
+        {
+            State.InFlight.RemoveAt(index);
+        }
+        // Written now, not with the next tick: a pause may last longer than the recipients' idempotency marks, and no
+        // tick runs while it does.
+        await CommitAsync(time.GetUtcNow()).ConfigureAwait(true);
+    }
+
     /// <summary>
     /// Waiting for the next tick with free room in flight and rate left in the window would leave the fan-out idle for
     /// the rest of the tick: once a quarter of the chunks in flight are done, a tick runs as soon as this turn ends.
@@ -265,6 +290,11 @@ internal sealed partial class CampaignGrain(
             State.StartedAt = now;
             _dirty = true;
         }
+        if (!WindowOpen(now))
+        {
+            _windowStart = now;
+            _windowPublished = 0;
+        }
         var chunks = new List<CampaignChunk>();
         await RedeliverAsync(definition, now, chunks).ConfigureAwait(true);
         var changed = await PublishNextAsync(definition, now, chunks).ConfigureAwait(true);
@@ -296,7 +326,11 @@ internal sealed partial class CampaignGrain(
 
     private bool Finished => State.Status == CampaignStatus.Running && State.Wave >= State.Waves.Count && State.InFlight.Count == 0;
 
-    /// <summary>Chunks not reported done within <see cref="CampaignOptions.RedeliverAfter"/> (or due again) go out again.</summary>
+    /// <summary>
+    /// Chunks not reported done within <see cref="CampaignOptions.RedeliverAfter"/> (or due again: resumed, reactivated,
+    /// retried) go out again, oldest first, out of the window's rate like new ones: one that does not fit in what the
+    /// window has left waits for the next, unless the window has sent nothing yet (a chunk is never split).
+    /// </summary>
     private async Task RedeliverAsync(CampaignDefinition definition, DateTimeOffset now, List<CampaignChunk> chunks)
     {
         for (var i = 0; i < State.InFlight.Count; i++)
@@ -306,8 +340,13 @@ internal sealed partial class CampaignGrain(
             {
                 continue;
             }
+            if (_windowPublished > 0 && (chunk.Only?.Count ?? chunk.Count) > RateLeft(definition))
+            {
+                return;
+            }
             var users = chunk.Only ?? await segments.RangeAsync(definition.Rule, FilterOf(definition, chunk.Wave), chunk.After, chunk.Last, CancellationToken.None).ConfigureAwait(true);
             State.InFlight[i] = chunk with { PublishedAt = now };
+            _windowPublished += users.Count;
             chunks.Add(new CampaignChunk(Id, chunk.Sequence, users));
         }
     }
@@ -315,11 +354,6 @@ internal sealed partial class CampaignGrain(
     /// <summary>This tick's share of the rate, from the cursor on, as new chunks. True when the cursor moved.</summary>
     private async Task<bool> PublishNextAsync(CampaignDefinition definition, DateTimeOffset now, List<CampaignChunk> chunks)
     {
-        if (!WindowOpen(now))
-        {
-            _windowStart = now;
-            _windowPublished = 0;
-        }
         var budget = (int)Math.Min(int.MaxValue, RateLeft(definition));
         var moved = false;
         while (budget > 0 && State.InFlight.Count < Options.MaxChunksInFlight && State.Wave < State.Waves.Count

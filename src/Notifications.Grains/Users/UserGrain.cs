@@ -116,6 +116,15 @@ internal sealed partial class UserGrain(
         return ViewOf(State.User!);
     }
 
+    public async Task<UserView> ImportAsync(UserProfile profile, IReadOnlyList<Device> devices)
+    {
+        var previous = State.User!.Profile.WhatsApp;
+        // The bulk lane: an import of thousands of users is written after every send that waits.
+        await RunAsync(new ImportUserCommand { UserId = UserId, Profile = profile, Devices = devices }, Priority.Bulk).ConfigureAwait(true);
+        await IndexWhatsAppNumberAsync(previous, profile.WhatsApp).ConfigureAwait(true);
+        return ViewOf(State.User!);
+    }
+
     public Task RecordWhatsAppInboundAsync(string number, string? body) =>
         RunAsync(new WhatsAppInboundCommand { UserId = UserId, Number = number, Body = body }, Priority.High);
 

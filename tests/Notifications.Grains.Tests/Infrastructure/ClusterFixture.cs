@@ -15,8 +15,10 @@ public class ClusterFixture : IAsyncLifetime
     public const int SiloCount = 3;
     /// <summary>Burst of the per-user token bucket in this cluster: small enough to overflow, large enough for the other tests.</summary>
     public const int RateLimitCapacity = 10;
-    public const int CampaignChunkSize = 2;
+    public const int CampaignChunkSize = 4;
     public const int CampaignMaxChunksInFlight = 4;
+    /// <summary>A consumer asks its campaign before every send, so a pause can catch a chunk part way.</summary>
+    public const int CampaignSendConcurrency = 1;
 
     private readonly TempDirectory _directory = new("grains-tests");
     private string? _partsKey;
@@ -42,6 +44,7 @@ public class ClusterFixture : IAsyncLifetime
         // Campaigns of a few dozen users still travel in many chunks, more than may be in flight at once.
         builder.Properties["Silo:Campaigns:ChunkSize"] = CampaignChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Properties["Silo:Campaigns:MaxChunksInFlight"] = CampaignMaxChunksInFlight.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Properties["Silo:Campaigns:SendConcurrency"] = CampaignSendConcurrency.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await ConfigureAsync(builder);
         builder.AddSiloBuilderConfigurator<NotificationSiloConfigurator>();
         builder.AddClientBuilderConfigurator<ContractClientConfigurator>();

@@ -4,7 +4,8 @@ namespace Notifications.Grains.Tests.Infrastructure;
 
 /// <summary>
 /// The test's switch for <see cref="FlakyEffectStore"/> and <see cref="FlakyGrainStorage"/>: the next record write,
-/// or the next grain-state write, of one user fails once, on whichever silo it happens.
+/// or the next grain-state write, of one user fails once, on whichever silo it happens; or that write waits until the
+/// test releases it.
 /// </summary>
 public sealed class StoreFaults
 {
@@ -12,6 +13,7 @@ public sealed class StoreFaults
     private readonly HashSet<string> _effects = new(StringComparer.Ordinal);
     private readonly HashSet<string> _states = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _trips = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StateWriteHold> _holds = new(StringComparer.Ordinal);
 
     public void FailNextApply(string userId)
     {
@@ -27,6 +29,16 @@ public sealed class StoreFaults
         {
             _states.Add(userId);
         }
+    }
+
+    public StateWriteHold HoldNextStateWrite(string userId)
+    {
+        var hold = new StateWriteHold();
+        lock (_lock)
+        {
+            _holds.Add(userId, hold);
+        }
+        return hold;
     }
 
     /// <summary>How many injected failures this user's writes met.</summary>
@@ -45,6 +57,15 @@ public sealed class StoreFaults
             .Concat(effects.Deliveries.Select(d => d.UserId)));
 
     internal bool TripStateWrite(string userId) => Trip(_states, [userId]);
+
+    /// <summary>The hold armed for this user's next state write, if any (and disarmed).</summary>
+    internal StateWriteHold? TakeHold(string userId)
+    {
+        lock (_lock)
+        {
+            return _holds.Remove(userId, out var hold) ? hold : null;
+        }
+    }
 
     private bool Trip(HashSet<string> armed, IEnumerable<string> users)
     {

@@ -117,6 +117,9 @@ internal sealed class FakeNotificationBackend : INotificationService, IUserServi
         }
     }
 
+    public Task<ImportUsersResponse> ImportAsync(IReadOnlyList<UserImportItem>? users, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The gRPC gateway has no bulk user import; only the REST gateway calls this.");
+
     public Task<bool> SetChannelPreferenceAsync(string userId, string category, ChannelKind channel, bool enabled, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The gRPC gateway has no one-click unsubscribe; only the REST gateway calls this.");
 

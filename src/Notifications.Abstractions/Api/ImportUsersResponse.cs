@@ -1,0 +1,3 @@
+namespace Notifications.Api;
+
+public sealed record ImportUsersResponse(int Imported, int Unavailable, IReadOnlyList<UserImportResult> Results);
