@@ -182,6 +182,32 @@ public class CampaignTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_user_in_a_zone_nobody_had_when_the_campaign_was_scheduled_gets_it_at_their_own_local_time()
+    {
+        // Tried: a local-time campaign planned while its segment's users are all in Tokyo, then users signing up in
+        // Adelaide (a zone no test user has). Must hold: they get it once, at 09:00 Adelaide time and not before.
+        var tag = $"late-zone-{Guid.NewGuid():N}";
+        var tokyo = await RegisterAsync("late-tokyo", 2, new UserProfile { TimeZone = "Asia/Tokyo", Tags = [tag] });
+        var now = cluster.Clock.GetUtcNow();
+        var created = await Campaigns.CreateAsync(Campaign(tag, 10_000, new CampaignSchedule { LocalTime = "09:00" }), default);
+        var adelaide = await RegisterAsync("late-adelaide", 2, new UserProfile { TimeZone = "Australia/Adelaide", Tags = [tag] });
+        var release = LocalTimeRelease.Next(new TimeOnly(9, 0), TimeZoneInfo.FindSystemTimeZoneById("Australia/Adelaide"), now);
+
+        cluster.Clock.SetUtcNow(release - TimeSpan.FromMinutes(1));
+        await Task.WhenAll(adelaide.Select(async user => Assert.Equal(0, await InboxCountAsync(user))));
+        cluster.Clock.SetUtcNow(release + TimeSpan.FromSeconds(1));
+        await Eventually.Until(async () => (await Task.WhenAll(adelaide.Select(InboxCountAsync))).Sum(), n => n == 2, "the users in Adelaide at 09:00 their time");
+        cluster.Clock.Advance(TimeSpan.FromHours(24));
+        var done = await WaitForAsync(created.Id, v => v.Status == CampaignStatus.Completed, "the campaign to complete after the last zone");
+
+        Assert.Equal((4L, 4L), (done.Progress.Targeted, done.Progress.Processed));
+        foreach (var user in tokyo.Concat(adelaide))
+        {
+            Assert.Equal(1, await InboxCountAsync(user));
+        }
+    }
+
+    [Fact]
     public async Task A_local_time_campaign_releases_each_zone_at_its_own_local_time()
     {
         var tag = $"local-{Guid.NewGuid():N}";

@@ -383,7 +383,12 @@ internal sealed partial class CampaignGrain(
     private DirectoryFilter FilterOf(CampaignDefinition definition, int wave) =>
         State.Waves[wave].TimeZones is { } zones ? definition.Rule.Narrowing() with { TimeZones = zones } : definition.Rule.Narrowing();
 
-    /// <summary>One wave for an instant; for a local time, one per release instant, its zones grouped (users without a zone: UTC).</summary>
+    /// <summary>
+    /// One wave for an instant; for a local time, one per release instant, its zones grouped (users without a zone: UTC).
+    /// The zones are every zone the system knows plus those the directory's users have, not only the latter: a user who
+    /// signs up, or moves to a zone nobody had, after the campaign was scheduled still gets it at their local time. A
+    /// wave no user is in costs one directory page at its release, a few dozen a day.
+    /// </summary>
     private async Task<List<CampaignWave>> WavesAsync(CampaignDefinition definition, CampaignSchedule schedule, DateTimeOffset now)
     {
         if (schedule.At is { } at)
@@ -391,15 +396,16 @@ internal sealed partial class CampaignGrain(
             return [new CampaignWave(at, null)];
         }
         var localTime = TimeOnly.ParseExact(schedule.LocalTime!, "HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        var zones = await directory.TimeZonesAsync(CancellationToken.None).ConfigureAwait(true);
+        IEnumerable<string?> zones = [null, .. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id), .. await directory.TimeZonesAsync(CancellationToken.None).ConfigureAwait(true)];
+        zones = zones.Distinct();
         if (definition.Rule.TimeZones.Count > 0)
         {
-            zones = [.. zones.Where(z => z is not null && definition.Rule.TimeZones.Contains(z, StringComparer.Ordinal))];
+            zones = zones.Where(z => z is not null && definition.Rule.TimeZones.Contains(z, StringComparer.Ordinal));
         }
         return [.. zones
             .GroupBy(z => LocalTimeRelease.Next(localTime, TimeZones.ForUser(z), now))
             .OrderBy(g => g.Key)
-            .Select(g => new CampaignWave(g.Key, [.. g]))];
+            .Select(g => new CampaignWave(g.Key, [.. g.OrderBy(z => z, StringComparer.Ordinal)]))];
     }
 
     private async Task CommitAsync(DateTimeOffset now)
