@@ -43,19 +43,9 @@ public sealed class CampaignPauseTests(ClusterFixture cluster)
         RatePerSecond = rate,
     };
 
-    private Task<CampaignView> WaitForAsync(Guid id, Func<CampaignView, bool> condition, string what) =>
-        Eventually.Until(async () => (await Campaigns.GetAsync(id, default))!, condition, what);
+    private Task<CampaignView> WaitForAsync(Guid id, Func<CampaignView, bool> condition, string what) => cluster.WaitForCampaignAsync(id, condition, what);
 
-    private Task<CampaignView> TickUntilAsync(Guid id, Func<CampaignView, bool> condition, string what) =>
-        Eventually.Until(async () =>
-        {
-            var view = (await Campaigns.GetAsync(id, default))!;
-            if (!condition(view))
-            {
-                cluster.Clock.Advance(TimeSpan.FromSeconds(1));
-            }
-            return view;
-        }, condition, what);
+    private Task<CampaignView> TickUntilAsync(Guid id, Func<CampaignView, bool> condition, string what) => cluster.TickUntilCampaignAsync(id, condition, what);
 
     /// <summary>The campaign's state as its grain last wrote it.</summary>
     private async Task<CampaignGrainState> StoredAsync(Guid id)

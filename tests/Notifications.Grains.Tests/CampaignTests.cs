@@ -34,22 +34,11 @@ public class CampaignTests(ClusterFixture cluster)
         Schedule = schedule,
     };
 
-    private Task<CampaignView> WaitForAsync(Guid id, Func<CampaignView, bool> condition, string what) =>
-        Eventually.Until(async () => (await Campaigns.GetAsync(id, default))!, condition, what);
+    private Task<CampaignView> WaitForAsync(Guid id, Func<CampaignView, bool> condition, string what) => cluster.WaitForCampaignAsync(id, condition, what);
+
+    private Task<CampaignView> TickUntilAsync(Guid id, Func<CampaignView, bool> condition, string what) => cluster.TickUntilCampaignAsync(id, condition, what);
 
     private async Task<int> InboxCountAsync(string user) => (await cluster.InboxAsync(user)).Notifications.Count(n => n.Title == "Spring sale");
-
-    /// <summary>Moves the clock a tick (a second) per probe until the campaign says so: each tick publishes the rate's worth.</summary>
-    private Task<CampaignView> TickUntilAsync(Guid id, Func<CampaignView, bool> condition, string what) =>
-        Eventually.Until(async () =>
-        {
-            var view = (await Campaigns.GetAsync(id, default))!;
-            if (!condition(view))
-            {
-                cluster.Clock.Advance(TimeSpan.FromSeconds(1));
-            }
-            return view;
-        }, condition, what);
 
     [Fact]
     public async Task A_campaign_reaches_exactly_its_segment_once_each_and_its_progress_is_exact()
