@@ -69,7 +69,7 @@ internal sealed partial class CampaignGrain(
         }
         if (State.Status is CampaignStatus.Running or CampaignStatus.Scheduled)
         {
-            await ArmAsync(TimeSpan.Zero).ConfigureAwait(true);
+            await ArmAsync(DateTimeOffset.MinValue).ConfigureAwait(true);
         }
     }
 
@@ -107,7 +107,7 @@ internal sealed partial class CampaignGrain(
         await CommitAsync(now).ConfigureAwait(true);
         if (State.Status == CampaignStatus.Scheduled)
         {
-            await ArmAsync(TimeSpan.Zero).ConfigureAwait(true);
+            await ArmAsync(DateTimeOffset.MinValue).ConfigureAwait(true);
         }
         return new CampaignCommandResult(await ViewAsync().ConfigureAwait(true), null);
     }
@@ -156,7 +156,7 @@ internal sealed partial class CampaignGrain(
         await CommitAsync(now).ConfigureAwait(true);
         if (State.Status == CampaignStatus.Running)
         {
-            await ArmAsync(TimeSpan.Zero).ConfigureAwait(true);
+            await ArmAsync(DateTimeOffset.MinValue).ConfigureAwait(true);
         }
         else
         {
@@ -283,7 +283,7 @@ internal sealed partial class CampaignGrain(
         {
             if (State.Waves.Count > 0 && State.Waves[0].ReleaseAt > now)
             {
-                await ArmAsync(State.Waves[0].ReleaseAt - now).ConfigureAwait(true);
+                await ArmAsync(State.Waves[0].ReleaseAt).ConfigureAwait(true);
                 return;
             }
             State.Status = CampaignLifecycle.Next(State.Status, CampaignAction.Release)!;
@@ -318,10 +318,10 @@ internal sealed partial class CampaignGrain(
             return;
         }
         // Between waves with nothing in flight, sleep until the next release; otherwise come back next tick.
-        var wait = State.InFlight.Count == 0 && State.Wave < State.Waves.Count && State.Waves[State.Wave].ReleaseAt > now
-            ? State.Waves[State.Wave].ReleaseAt - now
-            : Options.Tick;
-        await ArmAsync(wait).ConfigureAwait(true);
+        var due = State.InFlight.Count == 0 && State.Wave < State.Waves.Count && State.Waves[State.Wave].ReleaseAt > now
+            ? State.Waves[State.Wave].ReleaseAt
+            : now + Options.Tick;
+        await ArmAsync(due).ConfigureAwait(true);
     }
 
     private bool Finished => State.Status == CampaignStatus.Running && State.Wave >= State.Waves.Count && State.InFlight.Count == 0;
@@ -427,13 +427,23 @@ internal sealed partial class CampaignGrain(
         await campaigns.UpsertAsync(new CampaignRow(Id, definition.Name, State.Status, definition.CreatedAt, now), CancellationToken.None).ConfigureAwait(true);
     }
 
-    private async Task ArmAsync(TimeSpan wait)
+    /// <summary>
+    /// The next tick at <paramref name="due"/>. A timer counts from when it is made, so a clock that moved on while this
+    /// turn ran (or while the timer was made) would make it late by as much; if the clock is already past the instant
+    /// once the timer exists, the tick runs at once.
+    /// </summary>
+    private async Task ArmAsync(DateTimeOffset due)
     {
         _timer?.Dispose();
         var self = this.AsReference<ICampaignGrain>();
-        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        _timerDue = time.GetUtcNow() + wait;
+        var now = time.GetUtcNow();
+        var wait = due > now ? due - now : TimeSpan.Zero;
+        _timerDue = now + wait;
         _timer = time.CreateTimer(_ => self.TickAsync().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
+        if (wait > TimeSpan.Zero && time.GetUtcNow() >= due)
+        {
+            self.TickAsync().Ignore();
+        }
         if (wait > BackstopPeriod || (!_backstopArmed && await this.GetReminder(Backstop).ConfigureAwait(true) is null))
         {
             await this.RegisterOrUpdateReminder(Backstop, (wait > BackstopPeriod ? wait : BackstopPeriod) + BackstopGrace, BackstopPeriod).ConfigureAwait(true);
