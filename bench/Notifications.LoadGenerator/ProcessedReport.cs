@@ -38,6 +38,7 @@ internal static class ProcessedReport
             """;
         command.Parameters.AddWithValue("$from", fromMs);
         var latencies = new Dictionary<int, List<long>>();
+        var processedTimes = new List<long>();
         long first = long.MaxValue, last = 0, count = 0, heldBack;
         using (var reader = command.ExecuteReader())
         {
@@ -46,6 +47,7 @@ internal static class ProcessedReport
                 var lane = reader.GetInt32(0);
                 (latencies.TryGetValue(lane, out var list) ? list : latencies[lane] = []).Add(reader.GetInt64(1));
                 var processedAt = reader.GetInt64(2);
+                processedTimes.Add(processedAt);
                 first = Math.Min(first, processedAt);
                 last = Math.Max(last, processedAt);
                 count++;
@@ -64,7 +66,26 @@ internal static class ProcessedReport
         }
         var seconds = Math.Max(0.001, (last - first) / 1000.0);
         string[] lanes = ["critical", "high", "normal", "bulk"];
-        return new EndToEnd(count, heldBack, Math.Round(count / seconds), latencies.OrderBy(kv => kv.Key).ToDictionary(kv => lanes[kv.Key], kv => Percentiles(kv.Value)));
+        return new EndToEnd(count, heldBack, Math.Round(count / seconds), Timeline(processedTimes, first), latencies.OrderBy(kv => kv.Key).ToDictionary(kv => lanes[kv.Key], kv => Percentiles(kv.Value)));
+    }
+
+    /// <summary>
+    /// Inbox rows per second in each 5 s of the run: a rate that sinks as the run goes on shows up here, where the
+    /// average hides it.
+    /// </summary>
+    private static long[] Timeline(List<long> processedTimes, long first)
+    {
+        const long bucketMs = 5000;
+        if (processedTimes.Count == 0)
+        {
+            return [];
+        }
+        var buckets = new long[(processedTimes.Max() - first) / bucketMs + 1];
+        foreach (var at in processedTimes)
+        {
+            buckets[(at - first) / bucketMs]++;
+        }
+        return [.. buckets.Select(count => count * 1000 / bucketMs)];
     }
 
     private static LaneLatency Percentiles(List<long> values)
@@ -74,7 +95,7 @@ internal static class ProcessedReport
         return new LaneLatency(values.Count, At(0.50), At(0.90), At(0.99), values[^1]);
     }
 
-    internal sealed record EndToEnd(long Processed, long HeldBack, double ProcessedPerSecond, Dictionary<string, LaneLatency> LatencyMs);
+    internal sealed record EndToEnd(long Processed, long HeldBack, double ProcessedPerSecond, long[] PerSecondEach5s, Dictionary<string, LaneLatency> LatencyMs);
 
     internal sealed record LaneLatency(int Count, long P50, long P90, long P99, long Max);
 

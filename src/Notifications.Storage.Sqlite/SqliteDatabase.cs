@@ -46,7 +46,6 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                     var connection = Open();
                     Pragma(connection, "journal_mode = WAL");
                     Pragma(connection, $"synchronous = {_options.Synchronous.ToUpperInvariant()}");
-                    // Grain state and inbox rows land at random keys: a large page cache keeps those b-trees in memory.
                     Pragma(connection, $"cache_size = -{_options.CacheSizeMb * 1024}");
                     Pragma(connection, "temp_store = MEMORY");
                     Pragma(connection, $"wal_autocheckpoint = {_options.WalAutoCheckpointPages}");
@@ -93,7 +92,7 @@ internal sealed class SqliteDatabase : IAsyncDisposable
         connection.Open();
         Pragma(connection, "busy_timeout = 30000");
         // Readers map the file instead of copying pages through their own small caches.
-        Pragma(connection, $"mmap_size = {(long)_options.CacheSizeMb * 1024 * 1024}");
+        Pragma(connection, $"mmap_size = {(long)_options.MmapSizeMb * 1024 * 1024}");
         return connection;
     }
 

@@ -9,8 +9,14 @@ public sealed class SqliteStorageOptions
     public string Path { get; set; } = "data/notifications.db";
     /// <summary>FULL fsyncs every commit (survives power loss); NORMAL survives process crashes only.</summary>
     public string Synchronous { get; set; } = "FULL";
-    /// <summary>The writer's page cache and the readers' memory map, in MiB. Sized for the hot part of the database.</summary>
-    public int CacheSizeMb { get; set; } = 1024;
+    /// <summary>
+    /// The writer's page cache, in MiB. Not larger: while the file is under 1 GiB, SQLite walks every cached page at
+    /// the end of each transaction that reordered b-tree pages, which nearly every group commit does (measured in
+    /// docs/benchmarks.md: at 1 GiB the walk grew to a tenth of the silo's CPU within a minute of load).
+    /// </summary>
+    public int CacheSizeMb { get; set; } = 64;
+    /// <summary>How much of the file every connection maps into memory, in MiB: reads of mapped pages copy nothing.</summary>
+    public int MmapSizeMb { get; set; } = 1024;
     /// <summary>
     /// WAL size, in pages, at which a commit copies the log into the database file. Larger values copy a page
     /// that many commits touched once instead of many times, at the cost of a larger log file (50,000 pages is
