@@ -8,6 +8,7 @@ using Notifications.Domain.Directory;
 using Notifications.Domain.Rules;
 using Notifications.Grains.Hosting;
 using Notifications.Grains.Storage;
+using Notifications.Grains.Timing;
 using Orleans.Runtime;
 using Orleans.Streams;
 
@@ -436,14 +437,10 @@ internal sealed partial class CampaignGrain(
     {
         _timer?.Dispose();
         var self = this.AsReference<ICampaignGrain>();
+        _timer = time.CreateTimerAt(() => self.TickAsync().Ignore(), due);
         var now = time.GetUtcNow();
         var wait = due > now ? due - now : TimeSpan.Zero;
         _timerDue = now + wait;
-        _timer = time.CreateTimer(_ => self.TickAsync().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
-        if (wait > TimeSpan.Zero && time.GetUtcNow() >= due)
-        {
-            self.TickAsync().Ignore();
-        }
         if (wait > BackstopPeriod || (!_backstopArmed && await this.GetReminder(Backstop).ConfigureAwait(true) is null))
         {
             await this.RegisterOrUpdateReminder(Backstop, (wait > BackstopPeriod ? wait : BackstopPeriod) + BackstopGrace, BackstopPeriod).ConfigureAwait(true);

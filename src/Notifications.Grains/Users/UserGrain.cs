@@ -10,6 +10,7 @@ using Notifications.Grains.Hosting;
 using Notifications.Grains.Operations;
 using Notifications.Grains.Realtime;
 using Notifications.Grains.Storage;
+using Notifications.Grains.Timing;
 using Notifications.Grains.WhatsApp;
 using Notifications.Model;
 using Notifications.Telemetry;
@@ -570,13 +571,13 @@ internal sealed partial class UserGrain(
             return;
         }
         var next = State.Timers.Min(t => t.DueAt);
+        var self = this.AsReference<IUserGrain>();
+        _timer = time.CreateTimerAt(() => self.RunDueTimersAsync().Ignore(), next);
         var wait = next - time.GetUtcNow();
         if (wait < TimeSpan.Zero)
         {
             wait = TimeSpan.Zero;
         }
-        var self = this.AsReference<IUserGrain>();
-        _timer = time.CreateTimer(_ => self.RunDueTimersAsync().Ignore(), null, wait, Timeout.InfiniteTimeSpan);
         // Re-registered when it would tick too late for the next timer, or has ticked already (its period is only a guess).
         if (_reminderDue is not { } reminderDue || reminderDue > next + ReminderGrace || reminderDue <= time.GetUtcNow())
         {

@@ -1,8 +1,6 @@
 using Azure.Storage.Queues;
-using Microsoft.Extensions.DependencyInjection;
 using Notifications.Grains.Campaigns;
 using Notifications.Testing;
-using Orleans.Streams;
 using Orleans.TestingHost;
 
 namespace Notifications.Grains.Tests.Streams;
@@ -47,33 +45,12 @@ public sealed class AzureQueueStreamCluster : IAsyncDisposable
         ["Campaigns:Streams:AzureQueue:PollInterval"] = "00:00:00.020",
     };
 
-    /// <summary>Publishes "{streamKey}/{i}" for i in [from, from + count) from inside <paramref name="silo"/>, one event per call.</summary>
-    public static async Task PublishOnAsync(SiloHandle silo, string streamKey, int from, int count)
-    {
-        var provider = ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredKeyedService<IStreamProvider>(CampaignStreams.ProviderName);
-        var stream = provider.GetStream<string>(StreamId.Create(StreamTestNames.Namespace, streamKey));
-        for (var i = from; i < from + count; i++)
-        {
-            await stream.OnNextAsync($"{streamKey}/{i}");
-        }
-    }
+    public static Task PublishOnAsync(SiloHandle silo, string streamKey, int from, int count) =>
+        silo.PublishFromAsync(CampaignStreams.ProviderName, streamKey, from, count);
 
-    /// <summary>Stops every silo without a graceful shutdown: pulling agents, receivers and caches vanish as in <c>kill -9</c>.</summary>
-    public async Task KillAsync()
-    {
-        foreach (var silo in Cluster.Silos.ToList())
-        {
-            await Cluster.KillSiloAsync(silo);
-        }
-    }
+    public Task KillAsync() => Cluster.KillEverySiloAsync();
 
-    /// <summary>Kills one secondary silo (the test membership lives on the primary, which must survive).</summary>
-    public async Task KillSecondaryAsync()
-    {
-        var secondary = Cluster.SecondarySilos[0];
-        await Cluster.KillSiloAsync(secondary);
-        await secondary.DisposeAsync();
-    }
+    public Task KillSecondaryAsync() => Cluster.KillSecondarySiloAsync();
 
     /// <summary>Messages still in the queues, visible or read and not yet deleted, as Azure itself counts them.</summary>
     public static async Task<int> PendingMessagesAsync(AzuriteServer azurite, string queuePrefix)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Notifications.Testing;
 using Npgsql;
 using Orleans.Providers.Streams.Common;
@@ -49,24 +48,10 @@ public sealed class PostgresStreamCluster : IAsyncDisposable
         }, counts => counts.Count == Cluster.Silos.Count && counts.All(count => count > 0) && counts.Sum() == PostgresStreamSiloConfigurator.QueueCount,
         $"{PostgresStreamSiloConfigurator.QueueCount} pulling agents spread over {Cluster.Silos.Count} silos");
 
-    /// <summary>Publishes "{streamKey}/{i}" for i in [from, from + count) from inside <paramref name="silo"/>, one event per call.</summary>
-    public static async Task PublishOnAsync(SiloHandle silo, string streamKey, int from, int count)
-    {
-        var provider = ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredKeyedService<IStreamProvider>(StreamTestNames.Provider);
-        var stream = provider.GetStream<string>(StreamId.Create(StreamTestNames.Namespace, streamKey));
-        for (var i = from; i < from + count; i++)
-        {
-            await stream.OnNextAsync($"{streamKey}/{i}");
-        }
-    }
+    public static Task PublishOnAsync(SiloHandle silo, string streamKey, int from, int count) =>
+        silo.PublishFromAsync(StreamTestNames.Provider, streamKey, from, count);
 
-    /// <summary>Kills one secondary silo without a graceful shutdown (the test membership lives on the primary, which must survive).</summary>
-    public async Task KillSecondaryAsync()
-    {
-        var secondary = Cluster.SecondarySilos[0];
-        await Cluster.KillSiloAsync(secondary);
-        await secondary.DisposeAsync();
-    }
+    public Task KillSecondaryAsync() => Cluster.KillSecondarySiloAsync();
 
     /// <summary>Queue rows not yet acknowledged, read from the database itself.</summary>
     public async Task<long> PendingRowsAsync()

@@ -48,22 +48,9 @@ public sealed class StreamCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every silo without a graceful shutdown: pulling agents, receivers and caches vanish as in <c>kill -9</c>.</summary>
-    public async Task KillAsync()
-    {
-        foreach (var silo in Cluster.Silos.ToList())
-        {
-            await Cluster.KillSiloAsync(silo);
-        }
-    }
+    public Task KillAsync() => Cluster.KillEverySiloAsync();
 
-    /// <summary>Kills one secondary silo (the test membership lives on the primary, which must survive).</summary>
-    public async Task KillSecondaryAsync()
-    {
-        var secondary = Cluster.SecondarySilos[0];
-        await Cluster.KillSiloAsync(secondary);
-        await secondary.DisposeAsync();
-    }
+    public Task KillSecondaryAsync() => Cluster.KillSecondarySiloAsync();
 
     /// <summary>Queue rows not yet acknowledged, read from the file itself.</summary>
     public static long PendingRows(string databasePath)
