@@ -22,6 +22,7 @@ internal sealed class CriticalProbe : IAsyncDisposable
     private readonly List<(string UserId, HttpClient Stream, Task Reader)> _streams = [];
     private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private readonly List<double> _latencies = [];
+    private readonly ConcurrentDictionary<string, ProbeTimes> _times = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private long _lost;
 
@@ -68,10 +69,16 @@ internal sealed class CriticalProbe : IAsyncDisposable
         {
             var userId = _streams[sequence % _streams.Count].UserId;
             var title = $"probe {sequence++}";
+            var times = _times[title] = new ProbeTimes { SentAtMs = NowMs() };
             _sentAt[title] = Stopwatch.GetTimestamp();
             var request = new SendNotificationRequest { UserId = userId, Category = "security", Priority = Priority.Critical, Content = new InlineContent(title, "your code is 123456") };
-            using (await client.PostAsJsonAsync("/api/v1/notifications", request, NotificationJson.Options))
+            using (var response = await client.PostAsJsonAsync("/api/v1/notifications", request, NotificationJson.Options))
             {
+                times.AnsweredAtMs = NowMs();
+                if (response.IsSuccessStatusCode)
+                {
+                    times.Id = (await response.Content.ReadFromJsonAsync<SendNotificationResponse>(NotificationJson.Options))?.Id;
+                }
             }
             await Task.Delay(interval, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
@@ -84,15 +91,40 @@ internal sealed class CriticalProbe : IAsyncDisposable
         _lost = _sentAt.Count;
     }
 
-    public object Report()
+    /// <param name="stagesOf">
+    /// When the silo stamped a probe notification as accepted and as written to the inbox (Unix ms), from its
+    /// database; with it the report splits the slowest probes' time into the steps of their path.
+    /// </param>
+    public object Report(Func<Guid, (long AcceptedAtMs, long InboxAtMs)?>? stagesOf = null)
     {
         lock (_latencies)
         {
             _latencies.Sort();
             double At(double q) => _latencies.Count == 0 ? 0 : Math.Round(_latencies[Math.Min(_latencies.Count - 1, (int)Math.Ceiling(q * _latencies.Count) - 1)], 1);
-            return new { count = _latencies.Count, lost = _lost, p50 = At(0.50), p90 = At(0.90), p99 = At(0.99), max = _latencies.Count == 0 ? 0 : Math.Round(_latencies[^1], 1) };
+            return new { count = _latencies.Count, lost = _lost, p50 = At(0.50), p90 = At(0.90), p99 = At(0.99), max = _latencies.Count == 0 ? 0 : Math.Round(_latencies[^1], 1), slowest = stagesOf is null ? null : Slowest(stagesOf) };
         }
     }
+
+    /// <summary>
+    /// The slowest 2 % of probes, each split on one wall clock (generator and silo share the machine): request start
+    /// to accepted (HTTP, gateway, up to the grain call), accepted to the inbox row (the turn and its commit), inbox
+    /// to the stream (realtime), and the request's own answer.
+    /// </summary>
+    private object[] Slowest(Func<Guid, (long AcceptedAtMs, long InboxAtMs)?> stagesOf) =>
+        [.. _times.Values.Where(t => t.ArrivedAtMs is not null && t.Id is not null)
+            .OrderByDescending(t => t.ArrivedAtMs!.Value - t.SentAtMs)
+            .Take(Math.Max(1, _times.Count / 50))
+            .Select(t => (Times: t, Stages: stagesOf(t.Id!.Value)))
+            .Select(x => new
+            {
+                totalMs = Math.Round(x.Times.ArrivedAtMs!.Value - x.Times.SentAtMs, 1),
+                toAcceptedMs = x.Stages is { } s1 ? Math.Round(s1.AcceptedAtMs - x.Times.SentAtMs, 1) : (double?)null,
+                toInboxMs = x.Stages is { } s2 ? s2.InboxAtMs - s2.AcceptedAtMs : (long?)null,
+                toStreamMs = x.Stages is { } s3 ? Math.Round(x.Times.ArrivedAtMs!.Value - s3.InboxAtMs, 1) : (double?)null,
+                answeredMs = x.Times.AnsweredAtMs is { } answered ? Math.Round(answered - x.Times.SentAtMs, 1) : (double?)null,
+            })];
+
+    private static double NowMs() => (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 
     private async Task ReadAsync(Stream body, TaskCompletionSource opened)
     {
@@ -115,6 +147,10 @@ internal sealed class CriticalProbe : IAsyncDisposable
                         var realtime = JsonSerializer.Deserialize<RealtimeEvent>(line["data:".Length..], NotificationJson.Options);
                         if (realtime?.Notification?.Title is { } title && _sentAt.TryRemove(title, out var sent))
                         {
+                            if (_times.TryGetValue(title, out var times))
+                            {
+                                times.ArrivedAtMs = NowMs();
+                            }
                             lock (_latencies)
                             {
                                 _latencies.Add(Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds);
@@ -146,4 +182,13 @@ internal sealed class CriticalProbe : IAsyncDisposable
         }
         _stop.Dispose();
     }
+}
+
+/// <summary>One probe's instants on the wall clock, in Unix ms.</summary>
+internal sealed class ProbeTimes
+{
+    public required double SentAtMs { get; init; }
+    public double? AnsweredAtMs { get; set; }
+    public Guid? Id { get; set; }
+    public double? ArrivedAtMs { get; set; }
 }

@@ -99,6 +99,17 @@ internal static class ProcessedReport
 
     internal sealed record LaneLatency(int Count, long P50, long P90, long P99, long Max);
 
+    /// <summary>When the silo accepted a notification and wrote its inbox row (Unix ms), or null if it has no inbox row.</summary>
+    public static (long AcceptedAtMs, long InboxAtMs)? Stages(string database, Guid id)
+    {
+        using var connection = Open(database);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT n.created_at, i.created_at FROM notifications n JOIN inbox i ON i.id = n.id WHERE n.id = $id";
+        command.Parameters.AddWithValue("$id", id.ToString("D"));
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
     private static SqliteConnection Open(string database)
     {
         var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");

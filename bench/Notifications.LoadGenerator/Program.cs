@@ -153,7 +153,7 @@ var report = new
     drainSeconds = Math.Round(drainSeconds, 2),
     endToEnd = processed,
     // Send request start → the notification on the probe user's live stream, while the load above runs.
-    criticalProbeMs = probe?.Report(),
+    criticalProbeMs = probe?.Report(id => ProcessedReport.Stages(database, id)),
     // CPU the silo spent per processed notification: comparable across runs even when the machine is busy.
     siloCpuSeconds = Math.Round(siloCpuSeconds, 2),
     siloCpuMicrosecondsPerNotification = processed.Processed == 0 ? 0 : Math.Round(siloCpuSeconds * 1e6 / processed.Processed, 1),
