@@ -15,10 +15,13 @@ using Notifications.Testing;
 // (docs/benchmarks.md, "Cluster").
 // Usage: dotnet bench/Notifications.ClusterBench/bin/Release/net10.0/Notifications.ClusterBench.dll
 //          [--silos 1,2,3] [--duration 30] [--warmup 5] [--users 100000] [--senders 8] [--batch 500] [--silo path/NotificationSilo.dll]
+//          [--campaign N] [--timeout 600]
 // --silo runs another build of the silo (a baseline's, to compare before and after a change in the same sitting).
+// --campaign runs, instead of the notification load, one in-app campaign to N imported users on each cluster size
+// (ClusterCampaign), giving up --timeout seconds after the start command.
 var silos = new[] { 1, 2, 3 };
 string? siloDll = null;
-int duration = 30, warmup = 5, users = 100_000, senders = 8, batch = 500;
+int duration = 30, warmup = 5, users = 100_000, senders = 8, batch = 500, campaign = 0, timeout = 600;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     var value = args[i + 1];
@@ -31,8 +34,10 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--senders": senders = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--batch": batch = int.Parse(value, CultureInfo.InvariantCulture); break;
         case "--silo": siloDll = Path.GetFullPath(value); break;
+        case "--campaign": campaign = int.Parse(value, CultureInfo.InvariantCulture); break;
+        case "--timeout": timeout = int.Parse(value, CultureInfo.InvariantCulture); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Known: --silos --duration --warmup --users --senders --batch --silo.");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Known: --silos --duration --warmup --users --senders --batch --silo --campaign --timeout.");
             return 2;
     }
 }
@@ -69,6 +74,7 @@ foreach (var count in silos)
         ["Security:Pii:Keys:k1"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Security:Pii:IndexKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Silo:Campaigns:MaxRatePerSecond"] = "1000000",
     };
     var processes = new List<SiloProcess>();
     try
@@ -77,6 +83,13 @@ foreach (var count in silos)
         {
             processes.Add(await SiloProcess.StartAsync(siloDll, scratch.File($"unused-{count}-{i}.db"),
                 new Dictionary<string, string>(settings) { ["Silo:SiloId"] = $"silo-{i}" }, TimeSpan.FromMinutes(2)));
+        }
+        if (campaign > 0)
+        {
+            var report = await ClusterCampaign.RunAsync(processes, campaign, TimeSpan.FromSeconds(timeout),
+                () => processes.Sum(p => ProcessTreeCpu.Seconds(p.ProcessId)) + ProcessTreeCpu.Seconds(postgres.ProcessId) + ProcessTreeCpu.Seconds(redis.ProcessId));
+            Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            continue;
         }
         await RunAsync(processes, TimeSpan.FromSeconds(warmup));
         var siloCpu = processes.Sum(p => ProcessTreeCpu.Seconds(p.ProcessId));

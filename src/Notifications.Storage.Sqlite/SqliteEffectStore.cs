@@ -37,6 +37,9 @@ internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pi
             time_zone = excluded.time_zone
         """;
 
+    /// <summary>The user's tags that the new profile no longer has; found through ix_user_tags_user, not a scan.</summary>
+    internal const string DeleteDroppedTags = "DELETE FROM user_tags WHERE user_id = ?1 AND tag NOT IN (SELECT value FROM json_each(?2))";
+
     public Task ApplyAsync(PendingEffects effects, CancellationToken cancellationToken)
     {
         // Serialising here keeps the single writer thread for SQLite work only.
@@ -117,7 +120,7 @@ internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pi
     {
         session.Raw(UpsertDirectory).Bind(1, entry.UserId).Bind(2, tags).Bind(3, entry.Locale).Bind(4, entry.Language)
             .Bind(5, entry.TimeZone).Bind(6, Db.Ms(entry.RegisteredAt)).Execute();
-        session.Raw("DELETE FROM user_tags WHERE user_id = ?1 AND tag NOT IN (SELECT value FROM json_each(?2))").Bind(1, entry.UserId).Bind(2, tags).Execute();
+        session.Raw(DeleteDroppedTags).Bind(1, entry.UserId).Bind(2, tags).Execute();
         var insertTag = session.Raw("INSERT OR IGNORE INTO user_tags (tag, user_id) VALUES (?1, ?2)");
         foreach (var tag in entry.Tags.Distinct(StringComparer.Ordinal))
         {

@@ -268,6 +268,12 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         ALTER TABLE notifications ADD COLUMN campaign_id TEXT NULL;
         CREATE INDEX ix_notifications_campaign ON notifications(campaign_id) WHERE campaign_id IS NOT NULL;
         """,
+        """
+        -- A profile write replaces the user's tags: "DELETE FROM user_tags WHERE user_id = ?" found them by scanning
+        -- every row of the (tag, user_id) key, so importing N users cost N² (an import of 1M slowed to 215 users/s
+        -- by 80k). PostgreSQL had this index from the start.
+        CREATE INDEX ix_user_tags_user ON user_tags(user_id);
+        """,
     ];
 
     /// <summary>Before anything else of the silo touches storage (reminders, grain state, templates).</summary>
