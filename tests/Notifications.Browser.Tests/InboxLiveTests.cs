@@ -77,6 +77,28 @@ public sealed class InboxLiveTests(InboxSilo silo) : IClassFixture<InboxSilo>
     }
 
     [Fact]
+    public async Task A_live_arrival_while_the_reader_scrolls_keeps_the_list_where_it_was()
+    {
+        var (userId, token) = await silo.CreateUserAsync("scrolled");
+        var last = "";
+        for (var i = 1; i <= 20; i++)
+        {
+            last = await silo.SendAsync(userId, $"Scrolled item {i:00}");
+        }
+        await silo.ProcessedNotificationAsync(last);
+        var inbox = new InboxPage(await silo.OpenDemoAsync(userId, token));
+        await inbox.OpenAsync();
+        await Expect(inbox.Items).ToHaveCountAsync(20);
+        var scroller = inbox.Page.Locator("notification-inbox .scroll");
+        await scroller.EvaluateAsync("scroller => { scroller.scrollTop = 120; }");
+
+        // The arrival rebuilds the panel (a store change): the reader's place in the list must survive it.
+        await silo.SendAsync(userId, "Arrived while scrolled");
+        await Expect(inbox.Items.First).ToContainTextAsync("Arrived while scrolled");
+        Assert.Equal(120, await scroller.EvaluateAsync<double>("scroller => scroller.scrollTop"), 1.0);
+    }
+
+    [Fact]
     public async Task Keyboard_arrows_move_between_items_enter_activates_and_escape_closes()
     {
         var (userId, token) = await silo.CreateUserAsync("keys");

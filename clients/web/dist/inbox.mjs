@@ -701,6 +701,8 @@ function createInboxElementClass() {
       __publicField(this, "unwatchStore", null);
       __publicField(this, "open", false);
       __publicField(this, "view", "feed");
+      /** The view the panel shows now; a rebuild of the same view keeps its scroll position. */
+      __publicField(this, "renderedView", null);
       __publicField(this, "tabKey", "");
       __publicField(this, "preferences", null);
       __publicField(this, "prefsMessage", "");
@@ -820,6 +822,7 @@ function createInboxElementClass() {
       this.panel.hidden = !open;
       if (open) {
         this.view = "feed";
+        this.renderedView = null;
         this.renderPanel();
         this.client?.markSeen().catch(() => void 0);
         this.startClock();
@@ -853,7 +856,11 @@ function createInboxElementClass() {
     renderPanel() {
       const focused = this.root.activeElement;
       const focusKey = focused?.dataset.focusKey;
+      const scrolledTo = this.renderedView === this.view ? this.panel.querySelector(".scroll")?.scrollTop ?? 0 : 0;
       this.panel.replaceChildren(...this.view === "prefs" ? this.renderPreferences() : this.renderFeed());
+      this.renderedView = this.view;
+      const scroll = this.panel.querySelector(".scroll");
+      if (scroll) scroll.scrollTop = scrolledTo;
       if (focusKey) this.panel.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
     }
     renderHeader(title, buttons) {

@@ -39,6 +39,8 @@ export function createInboxElementClass(): CustomElementConstructor {
     private unwatchStore: (() => void) | null = null;
     private open = false;
     private view: "feed" | "prefs" = "feed";
+    /** The view the panel shows now; a rebuild of the same view keeps its scroll position. */
+    private renderedView: "feed" | "prefs" | null = null;
     private tabKey = "";
     private preferences: NotificationPreferences | null = null;
     private prefsMessage = "";
@@ -170,6 +172,7 @@ export function createInboxElementClass(): CustomElementConstructor {
       this.panel.hidden = !open;
       if (open) {
         this.view = "feed";
+        this.renderedView = null;
         this.renderPanel();
         this.client?.markSeen().catch(() => undefined);
         this.startClock();
@@ -207,7 +210,13 @@ export function createInboxElementClass(): CustomElementConstructor {
     private renderPanel(): void {
       const focused = this.root.activeElement as HTMLElement | null;
       const focusKey = focused?.dataset.focusKey;
+      // Every store change rebuilds the panel: without this, a seen mark or a live arrival while the reader scrolls
+      // would throw the list back to its top (and the "Load more" button out of view).
+      const scrolledTo = this.renderedView === this.view ? this.panel.querySelector<HTMLElement>(".scroll")?.scrollTop ?? 0 : 0;
       this.panel.replaceChildren(...(this.view === "prefs" ? this.renderPreferences() : this.renderFeed()));
+      this.renderedView = this.view;
+      const scroll = this.panel.querySelector<HTMLElement>(".scroll");
+      if (scroll) scroll.scrollTop = scrolledTo;
       if (focusKey) this.panel.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
     }
 
