@@ -412,7 +412,7 @@ function createInboxClient(options) {
     },
     async load(filter = store.snapshot.filter) {
       const generation = ++loadGeneration;
-      store.setFilter(filter);
+      if (!sameFilter(store.snapshot.filter, filter)) store.setFilter(filter);
       store.setLoading(true);
       try {
         const page = await client.list({ ...store.snapshot.filter, limit: pageSize });
@@ -475,6 +475,12 @@ function createInboxClient(options) {
     }
   };
   return client;
+}
+function sameFilter(a, b) {
+  const left = { state: "active", ...a };
+  const right = { state: "active", ...b };
+  const keys = /* @__PURE__ */ new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].every((key) => (left[key] ?? null) === (right[key] ?? null));
 }
 
 // src/i18n.ts
@@ -861,7 +867,7 @@ function createInboxElementClass() {
       this.renderedView = this.view;
       const scroll = this.panel.querySelector(".scroll");
       if (scroll) scroll.scrollTop = scrolledTo;
-      if (focusKey) this.panel.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+      if (focusKey) this.panel.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
     }
     renderHeader(title, buttons) {
       const header = el("header");

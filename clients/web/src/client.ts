@@ -186,7 +186,9 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
 
     async load(filter = store.snapshot.filter) {
       const generation = ++loadGeneration;
-      store.setFilter(filter);
+      // A reload of the same view (a reconnect with nothing to resume from, a bulk change) keeps the feed on screen
+      // until the fresh first page replaces it: emptying it first would flash "loading" and lose the reader's place.
+      if (!sameFilter(store.snapshot.filter, filter)) store.setFilter(filter);
       store.setLoading(true);
       try {
         const page = await client.list({ ...store.snapshot.filter, limit: pageSize });
@@ -255,3 +257,11 @@ export function createInboxClient(options: InboxClientOptions): InboxClient {
 }
 
 export { normalizeItem };
+
+/** Two filters select the same items: the same values, an absent state meaning "active". */
+function sameFilter(a: Filter, b: Filter): boolean {
+  const left: Record<string, unknown> = { state: "active", ...a };
+  const right: Record<string, unknown> = { state: "active", ...b };
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  return [...keys].every((key) => (left[key] ?? null) === (right[key] ?? null));
+}

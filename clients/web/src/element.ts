@@ -217,7 +217,7 @@ export function createInboxElementClass(): CustomElementConstructor {
       this.renderedView = this.view;
       const scroll = this.panel.querySelector<HTMLElement>(".scroll");
       if (scroll) scroll.scrollTop = scrolledTo;
-      if (focusKey) this.panel.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+      if (focusKey) this.panel.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus({ preventScroll: true });
     }
 
     private renderHeader(title: string, buttons: HTMLElement[]): HTMLElement {

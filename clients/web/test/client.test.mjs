@@ -324,6 +324,28 @@ describe("live updates", () => {
     assert.equal(client.store.snapshot.unread, 2);
   });
 
+  test("a reload of the same view keeps the feed until the fresh page replaces it; another view empties it first", async () => {
+    const { fake, client } = setup();
+    let release;
+    fake.on("GET", INBOX, (call) => call.query.get("state") === "unread"
+      ? { notifications: [], unreadCount: 0, unseenCount: 0 }
+      : release === undefined
+        ? { notifications: [item("a", { ageSeconds: 5 })], unreadCount: 1, unseenCount: 1 }
+        : new Promise((resolve) => { release = resolve; }));
+    await client.load();
+    release = null;
+    const reloading = client.load();
+    await until(() => typeof release === "function", "the reload's request");
+    assert.deepEqual(client.store.snapshot.items.map((i) => i.id), ["a"]);
+    release({ notifications: [item("b", { ageSeconds: 1 }), item("a", { ageSeconds: 5 })], unreadCount: 2, unseenCount: 2 });
+    await reloading;
+    assert.deepEqual(client.store.snapshot.items.map((i) => i.id), ["b", "a"]);
+
+    const switching = client.load({ state: "unread" });
+    assert.deepEqual(client.store.snapshot.items, []);
+    await switching;
+  });
+
   test("events arriving while the first page loads are kept, once", async () => {
     const { fake, client } = setup();
     let release;
