@@ -57,16 +57,7 @@ public sealed class InboxLiveTests(InboxSilo silo) : IClassFixture<InboxSilo>
     [Fact]
     public async Task The_feed_pages_in_the_older_items_when_scrolled_to_its_end()
     {
-        var (userId, token) = await silo.CreateUserAsync("paging");
-        var last = "";
-        for (var i = 1; i <= 23; i++)
-        {
-            last = await silo.SendAsync(userId, $"Page item {i:00}");
-        }
-        await silo.ProcessedNotificationAsync(last);
-        var inbox = new InboxPage(await silo.OpenDemoAsync(userId, token));
-        await inbox.OpenAsync();
-        await Expect(inbox.Items).ToHaveCountAsync(20);
+        var (_, inbox) = await OpenInboxWithAsync("paging", 23, "Page item");
         await Expect(inbox.Items.First).ToContainTextAsync("Page item 23");
         // Scrolling to the end brings the "Load more" button into view, which loads the next page by itself.
         await Expect(inbox.Page.Locator("notification-inbox button.more")).ToBeAttachedAsync();
@@ -79,16 +70,7 @@ public sealed class InboxLiveTests(InboxSilo silo) : IClassFixture<InboxSilo>
     [Fact]
     public async Task A_live_arrival_while_the_reader_scrolls_keeps_the_list_where_it_was()
     {
-        var (userId, token) = await silo.CreateUserAsync("scrolled");
-        var last = "";
-        for (var i = 1; i <= 20; i++)
-        {
-            last = await silo.SendAsync(userId, $"Scrolled item {i:00}");
-        }
-        await silo.ProcessedNotificationAsync(last);
-        var inbox = new InboxPage(await silo.OpenDemoAsync(userId, token));
-        await inbox.OpenAsync();
-        await Expect(inbox.Items).ToHaveCountAsync(20);
+        var (userId, inbox) = await OpenInboxWithAsync("scrolled", 20, "Scrolled item");
         var scroller = inbox.Page.Locator("notification-inbox .scroll");
         await scroller.EvaluateAsync("scroller => { scroller.scrollTop = 120; }");
 
@@ -98,6 +80,22 @@ public sealed class InboxLiveTests(InboxSilo silo) : IClassFixture<InboxSilo>
         await silo.SendAsync(userId, "Arrived while scrolled");
         await Expect(inbox.Items.First).ToContainTextAsync("Arrived while scrolled");
         Assert.InRange(await scroller.EvaluateAsync<double>("scroller => scroller.scrollTop"), 119, 400);
+    }
+
+    /// <summary>A new user with <paramref name="count"/> items titled "{title} 01" … (oldest first), the inbox open on its first page.</summary>
+    private async Task<(string UserId, InboxPage Inbox)> OpenInboxWithAsync(string prefix, int count, string title)
+    {
+        var (userId, token) = await silo.CreateUserAsync(prefix);
+        var last = "";
+        for (var i = 1; i <= count; i++)
+        {
+            last = await silo.SendAsync(userId, $"{title} {i:00}");
+        }
+        await silo.ProcessedNotificationAsync(last);
+        var inbox = new InboxPage(await silo.OpenDemoAsync(userId, token));
+        await inbox.OpenAsync();
+        await Expect(inbox.Items).ToHaveCountAsync(Math.Min(count, 20));
+        return (userId, inbox);
     }
 
     [Fact]
