@@ -61,7 +61,7 @@ public sealed class InboxLiveTests(InboxSilo silo) : IClassFixture<InboxSilo>
         await Expect(inbox.Items.First).ToContainTextAsync("Page item 23");
         // Scrolling to the end brings the "Load more" button into view, which loads the next page by itself.
         await Expect(inbox.Page.Locator("notification-inbox button.more")).ToBeAttachedAsync();
-        await inbox.Page.Locator("notification-inbox .scroll").EvaluateAsync("scroller => { scroller.scrollTop = scroller.scrollHeight; }");
+        await inbox.ScrollFeedAsync();
         await Expect(inbox.Items).ToHaveCountAsync(23);
         await Expect(inbox.Items.Last).ToContainTextAsync("Page item 01");
         await Expect(inbox.Page.Locator("notification-inbox button.more")).ToHaveCountAsync(0);
@@ -71,15 +71,15 @@ public sealed class InboxLiveTests(InboxSilo silo) : IClassFixture<InboxSilo>
     public async Task A_live_arrival_while_the_reader_scrolls_keeps_the_list_where_it_was()
     {
         var (userId, inbox) = await OpenInboxWithAsync("scrolled", 20, "Scrolled item");
-        var scroller = inbox.Page.Locator("notification-inbox .scroll");
-        await scroller.EvaluateAsync("scroller => { scroller.scrollTop = 120; }");
+        await inbox.ConnectedAsync();
+        Assert.Equal(120, await inbox.ScrollFeedAsync(120));
 
         // The arrival rebuilds the panel (a store change): the reader's place in the list must survive it. The browser
         // may move it on by the new item's height to keep the same items in view (scroll anchoring); back at the top is
         // what must not happen.
         await silo.SendAsync(userId, "Arrived while scrolled");
         await Expect(inbox.Items.First).ToContainTextAsync("Arrived while scrolled");
-        Assert.InRange(await scroller.EvaluateAsync<double>("scroller => scroller.scrollTop"), 119, 400);
+        Assert.InRange(await inbox.FeedScrollTopAsync(), 119, 400);
     }
 
     /// <summary>A new user with <paramref name="count"/> items titled "{title} 01" … (oldest first), the inbox open on its first page.</summary>

@@ -17,6 +17,18 @@ internal sealed class InboxPage(IPage page)
     /// <summary>Waits until the live stream is open, so a notification sent next is seen live.</summary>
     public Task ConnectedAsync() => Assertions.Expect(page.Locator("notification-inbox[data-connection=open]")).ToHaveCountAsync(1);
 
+    /// <summary>
+    /// Scrolls the feed to <paramref name="top"/> (its end when null) and returns where it landed. One script finds the
+    /// list and scrolls it: a locator resolves the element first and evaluates on it afterwards, so a rebuild of the panel
+    /// in between would scroll a detached copy and leave the reader's list where it was.
+    /// </summary>
+    public Task<double> ScrollFeedAsync(double? top = null) => page.EvaluateAsync<double>(
+        "top => { const scroller = document.querySelector('notification-inbox').shadowRoot.querySelector('.scroll'); scroller.scrollTop = top ?? scroller.scrollHeight; return scroller.scrollTop; }",
+        top);
+
+    public Task<double> FeedScrollTopAsync() => page.EvaluateAsync<double>(
+        "() => document.querySelector('notification-inbox').shadowRoot.querySelector('.scroll').scrollTop");
+
     public async Task OpenAsync()
     {
         await Bell.ClickAsync();
