@@ -26,11 +26,12 @@ public interface ICampaignGrain : IGrainWithGuidKey
     Task ChunkDoneAsync(long sequence, IReadOnlyList<string> failedUserIds);
 
     /// <summary>
-    /// The consumer was held part way through the chunk (the campaign is paused): every recipient of its copy up to and
-    /// including <paramref name="through"/> (in user-id order) has had its send, <paramref name="failedUserIds"/> among
-    /// them could not take it. The campaign keeps only the rest of the chunk in flight.
+    /// The consumer stopped part way through the chunk, held by a pause or out of its time budget: every recipient of
+    /// its copy up to and including <paramref name="through"/> (in user-id order) has had its send,
+    /// <paramref name="failedUserIds"/> among them could not take it. The campaign keeps only the rest of the chunk in
+    /// flight and publishes that again while it runs.
     /// </summary>
-    Task ChunkHeldAsync(long sequence, string through, IReadOnlyList<string> failedUserIds);
+    Task ChunkStoppedAsync(long sequence, string through, IReadOnlyList<string> failedUserIds);
 
     /// <summary>The campaign's own clock: publishes what its rate allows now. Called by its timer and reminder.</summary>
     Task TickAsync();

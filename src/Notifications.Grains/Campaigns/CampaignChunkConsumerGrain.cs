@@ -11,8 +11,8 @@ namespace Notifications.Grains.Campaigns;
 /// Turns a campaign's chunks into user-grain sends: each recipient is one turn of their own grain, with the campaign
 /// × user idempotency key, so each user's preferences, quiet hours, rate limit and digests apply and a chunk sent twice
 /// reaches nobody twice. Asks the campaign before every <see cref="CampaignOptions.SendConcurrency"/> sends, so a pause
-/// stops it within that many; reports the chunk done once every recipient's grain answered, or, held by a pause, how
-/// far it got.
+/// stops it within that many; reports the chunk done once every recipient's grain answered, or, held by a pause or past
+/// <see cref="CampaignOptions.ChunkBudget"/>, how far it got.
 /// </summary>
 [ImplicitStreamSubscription(CampaignStreams.Namespace)]
 internal sealed partial class CampaignChunkConsumerGrain(
@@ -31,6 +31,7 @@ internal sealed partial class CampaignChunkConsumerGrain(
     {
         var campaign = GrainFactory.GetGrain<ICampaignGrain>(item.CampaignId);
         var concurrency = options.Value.Campaigns.SendConcurrency;
+        var stopAt = time.GetUtcNow() + options.Value.Campaigns.ChunkBudget;
         // A window of sends rather than slices: one slow recipient (a cold activation) does not hold up the next ones.
         using var slots = new SemaphoreSlim(concurrency, concurrency);
         var sends = new Task<bool>[item.UserIds.Count];
@@ -41,17 +42,18 @@ internal sealed partial class CampaignChunkConsumerGrain(
             await slots.WaitAsync().ConfigureAwait(true);
             if (i % concurrency == 0)
             {
-                var permit = await campaign.AdmitAsync(item.Sequence).ConfigureAwait(true);
-                if (permit.Decision != CampaignChunkPermit.Send)
+                var outOfTime = i > 0 && time.GetUtcNow() >= stopAt;
+                var permit = outOfTime ? null : await campaign.AdmitAsync(item.Sequence).ConfigureAwait(true);
+                if (permit?.Decision != CampaignChunkPermit.Send)
                 {
                     slots.Release();
-                    // What is already on its way finishes first. Held (paused): the campaign keeps the rest of the chunk
-                    // and sends only that on resume, however long the pause outlasts the recipients' idempotency marks.
-                    // Dropped (cancelled, done): nothing to report.
+                    // What is already on its way finishes first. Held (paused) or out of time: the campaign keeps the rest
+                    // of the chunk and sends only that again, however long a pause outlasts the recipients' idempotency
+                    // marks. Dropped (cancelled, done): nothing to report.
                     var finished = await Task.WhenAll(sends.Take(i)).ConfigureAwait(true);
-                    if (permit.Decision == CampaignChunkPermit.Hold && i > 0)
+                    if ((outOfTime || permit?.Decision == CampaignChunkPermit.Hold) && i > 0)
                     {
-                        await campaign.ChunkHeldAsync(item.Sequence, item.UserIds[i - 1], FailedOf(item, finished)).ConfigureAwait(true);
+                        await campaign.ChunkStoppedAsync(item.Sequence, item.UserIds[i - 1], FailedOf(item, finished)).ConfigureAwait(true);
                     }
                     return;
                 }

@@ -214,7 +214,7 @@ internal sealed partial class CampaignGrain(
         RequestTopUp();
     }
 
-    public async Task ChunkHeldAsync(long sequence, string through, IReadOnlyList<string> failedUserIds)
+    public async Task ChunkStoppedAsync(long sequence, string through, IReadOnlyList<string> failedUserIds)
     {
         var index = State.InFlight.FindIndex(c => c.Sequence == sequence);
         if (index < 0 || State.Definition is not { } definition)
@@ -227,14 +227,15 @@ internal sealed partial class CampaignGrain(
             : await segments.RangeAsync(definition.Rule, FilterOf(definition, chunk.Wave), through, chunk.Last, CancellationToken.None).ConfigureAwait(true);
         if (chunk.Past(through, failedUserIds, rest) is { } left)
         {
-            State.InFlight[index] = left;
+            // Due again: the next tick of a running campaign publishes the rest; a paused one, the tick after its resume.
+            State.InFlight[index] = left with { PublishedAt = DateTimeOffset.MinValue };
         }
         else
         {
             State.InFlight.RemoveAt(index);
         }
         // Written now, not with the next tick: a pause may last longer than the recipients' idempotency marks, and no
-        // tick runs while it does.
+        // tick runs while it does. (A stop for time is as rare: one per chunk that ran for Silo:Campaigns:ChunkBudget.)
         await CommitAsync(time.GetUtcNow()).ConfigureAwait(true);
     }
 

@@ -15,6 +15,12 @@ public sealed class CampaignOptions
     public int SendConcurrency { get; set; } = 64;
     /// <summary>User-grain sends all campaigns together have in flight on one silo (see <c>Silo:MaxInFlightPerLane</c> for the gateway's).</summary>
     public int MaxSendsInFlight { get; set; } = 256;
+    /// <summary>
+    /// How long a chunk consumer keeps at one chunk before it stops and hands the rest back to the campaign, which
+    /// publishes it again. A stream delivers a chunk as one grain call: one that ran into Orleans' response timeout (30 s)
+    /// would be delivered again while still running, and a slow silo would spend itself on duplicates.
+    /// </summary>
+    public TimeSpan ChunkBudget { get; set; } = TimeSpan.FromSeconds(10);
     /// <summary>A chunk not reported done this long after it was published is published again (its sends are idempotent).</summary>
     public TimeSpan RedeliverAfter { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often a running campaign publishes its rate's worth of recipients.</summary>

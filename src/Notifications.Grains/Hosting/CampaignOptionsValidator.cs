@@ -40,6 +40,10 @@ internal sealed class CampaignOptionsValidator : IValidateOptions<SiloOptions>
         {
             failures.Add($"Silo:Campaigns:Tick must be between 50 ms and 1 minute (was {c.Tick}).");
         }
+        if (c.ChunkBudget < TimeSpan.FromSeconds(1) || c.ChunkBudget > TimeSpan.FromSeconds(20))
+        {
+            failures.Add($"Silo:Campaigns:ChunkBudget must be between 1 and 20 seconds, below Orleans' 30 s response timeout for the stream's delivery (was {c.ChunkBudget}).");
+        }
         if (c.RedeliverAfter < c.Tick * 2)
         {
             failures.Add($"Silo:Campaigns:RedeliverAfter must be at least twice Silo:Campaigns:Tick (was {c.RedeliverAfter}).");

@@ -13,12 +13,13 @@ using Orleans.Storage;
 namespace Notifications.Grains.Tests;
 
 /// <summary>
-/// A pause that catches chunks part way, on the cluster's manual clock: a recipient's state write is held so its send
-/// is in flight when the pause comes (the consumer asks before every send, <see cref="ClusterFixture.CampaignSendConcurrency"/>),
-/// then released. What the consumer finished and what is left are told apart by the campaign's stored chunks in flight.
+/// A consumer stopped part way through a chunk, by a pause or by its time budget, on the cluster's manual clock: a
+/// recipient's state write is held so its send is in flight when the pause comes or the budget runs out (the consumer
+/// asks before every send, <see cref="ClusterFixture.CampaignSendConcurrency"/>), then released. What the consumer
+/// finished and what is left are told apart by the campaign's stored chunks in flight.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class CampaignPauseTests(ClusterFixture cluster)
+public sealed class CampaignStoppedChunkTests(ClusterFixture cluster)
 {
     private const int ChunkSize = ClusterFixture.CampaignChunkSize;
     private const string Title = "Winter sale";
@@ -86,6 +87,36 @@ public sealed class CampaignPauseTests(ClusterFixture cluster)
         await Campaigns.RunAsync(created.Id, CampaignCommands.Resume, default);
         var done = await TickUntilAsync(created.Id, v => v.Status == CampaignStatus.Completed, "the campaign to complete after resuming");
 
+        Assert.Equal(new CampaignProgress(Targeted: users.Count, Processed: users.Count, Suppressed: 0, Deferred: 0, Digested: 0,
+            Delivered: users.Count, Opened: 0, Clicked: 0, Failed: 0), done.Progress);
+        foreach (var user in users)
+        {
+            Assert.Single(await ReceivedAsync(user));
+        }
+    }
+
+    [Fact]
+    public async Task A_chunk_that_outlasts_its_budget_hands_the_rest_back_and_nobody_gets_it_twice()
+    {
+        // Tried: a one-chunk campaign whose first send is held while the clock moves past Silo:Campaigns:ChunkBudget,
+        // then let go. Must hold: the consumer stops at its next question instead of going on with the chunk (a stream's
+        // delivery call that ran past Orleans' response timeout would be delivered again while still running), the
+        // campaign keeps the rest in flight, stored, and publishes it on its next tick; everyone has the campaign once.
+        var tag = $"budget-{Guid.NewGuid():N}";
+        var users = await RegisterAsync(tag, ChunkSize);
+        var inFlight = cluster.Faults.HoldNextStateWrite(users[0]);
+        var created = await Campaigns.CreateAsync(Campaign(tag, rate: ChunkSize), default);
+        await Campaigns.RunAsync(created.Id, CampaignCommands.Start, default);
+        await inFlight.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var budget = cluster.Silo(0).Services.GetRequiredService<IOptions<SiloOptions>>().Value.Campaigns.ChunkBudget;
+        cluster.Clock.Advance(budget);
+        inFlight.Release();
+        var stopped = await Eventually.Until(() => StoredAsync(created.Id), s => s.InFlight is [{ Only: null } c] && c.After == users[0],
+            "the consumer's report that its budget ran out after the chunk's first recipient");
+        Assert.Equal((ChunkSize - 1, users[^1], CampaignStatus.Running), (stopped.InFlight[0].Count, stopped.InFlight[0].Last, stopped.Status));
+
+        var done = await TickUntilAsync(created.Id, v => v.Status == CampaignStatus.Completed, "the rest of the chunk, published again");
         Assert.Equal(new CampaignProgress(Targeted: users.Count, Processed: users.Count, Suppressed: 0, Deferred: 0, Digested: 0,
             Delivered: users.Count, Opened: 0, Clicked: 0, Failed: 0), done.Progress);
         foreach (var user in users)
