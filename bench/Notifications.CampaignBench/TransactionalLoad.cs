@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Notifications.Api;
+using Notifications.Testing;
 
 namespace Notifications.CampaignBench;
 
@@ -34,7 +35,7 @@ internal sealed class TransactionalLoad(HttpClient client, int users, int rate, 
             {
                 if (_slots.Wait(0))
                 {
-                    sends.Add(SendAsync($"bench-{random.Next(users):D7}", slots));
+                    sends.Add(SendAsync(UserImporter.UserId(random.Next(users)), slots));
                 }
                 else
                 {

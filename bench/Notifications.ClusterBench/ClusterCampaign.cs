@@ -21,9 +21,11 @@ internal static class ClusterCampaign
         var clients = silos.Select(silo => silo.CreateClient()).ToList();
         try
         {
-            var importClock = Stopwatch.StartNew();
-            var imported = await ImportAsync(clients, recipients);
-            var importSeconds = importClock.Elapsed.TotalSeconds;
+            // Two requests per silo in flight, so every silo's gateway and user grains share the import.
+            var totals = await UserImporter.ImportAsync(clients, recipients, 2 * clients.Count, i => new UserImportItem(
+                UserImporter.UserId(i), new UserProfile { DisplayName = UserImporter.UserId(i), Locale = "en-US", TimeZone = "Europe/Paris", Tags = [Tag] }, []));
+            var imported = totals.Imported;
+            var importSeconds = totals.Elapsed.TotalSeconds;
 
             var created = await clients[0].PostAsJsonAsync("/api/v1/campaigns", new CreateCampaignRequest
             {
@@ -82,29 +84,5 @@ internal static class ClusterCampaign
                 client.Dispose();
             }
         }
-    }
-
-    /// <summary>The import requests go to the silos in turn, two per silo at a time.</summary>
-    private static async Task<int> ImportAsync(List<HttpClient> clients, int count)
-    {
-        var batches = (count + UserImportLimits.MaxUsers - 1) / UserImportLimits.MaxUsers;
-        var next = -1;
-        var imported = 0;
-        async Task WorkerAsync(HttpClient client)
-        {
-            int batch;
-            while ((batch = Interlocked.Increment(ref next)) < batches)
-            {
-                var from = batch * UserImportLimits.MaxUsers;
-                var users = Enumerable.Range(from, Math.Min(UserImportLimits.MaxUsers, count - from))
-                    .Select(i => new UserImportItem($"bench-{i:D7}", new UserProfile { DisplayName = $"bench-{i:D7}", Locale = "en-US", TimeZone = "Europe/Paris", Tags = [Tag] }, []))
-                    .ToList();
-                using var response = await client.PostAsJsonAsync("/api/v1/users:import", new ImportUsersRequest(users), NotificationJson.Options);
-                response.EnsureSuccessStatusCode();
-                Interlocked.Add(ref imported, (await response.Content.ReadFromJsonAsync<ImportUsersResponse>(NotificationJson.Options))!.Imported);
-            }
-        }
-        await Task.WhenAll(clients.Concat(clients).Select(client => Task.Run(() => WorkerAsync(client))));
-        return imported;
     }
 }
