@@ -47,6 +47,8 @@ internal sealed class EmbeddedSilo : IAsyncDisposable
             ["Channels:Fcm:BaseAddress"] = fcm.BaseAddress.AbsoluteUri,
             // The report is the one line on standard output; the silo's warnings go to standard error.
             ["Logging:Console:LogToStandardErrorThreshold"] = "Trace",
+            // Deactivating a million user grains at the end outlasts the host's default 30 s to stop, which then throws.
+            ["shutdownTimeoutSeconds"] = "600",
             ["Silo:Campaigns:MaxRatePerSecond"] = Math.Max(options.Rate, 1_000).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in options.Settings)
