@@ -60,6 +60,28 @@ public sealed class CampaignStoppedChunkTests(ClusterFixture cluster)
     private async Task<List<InboxItem>> ReceivedAsync(string user) =>
         [.. (await cluster.InboxAsync(user)).Notifications.Where(n => n.Title == Title)];
 
+    /// <summary>A campaign at one chunk per tick to <paramref name="count"/> new users, started, its first recipient's send held in flight.</summary>
+    private async Task<(List<string> Users, CampaignCreated Created, StateWriteHold FirstSend)> StartWithFirstSendHeldAsync(string tag, int count)
+    {
+        var users = await RegisterAsync(tag, count);
+        var firstSend = cluster.Faults.HoldNextStateWrite(users[0]);
+        var created = await Campaigns.CreateAsync(Campaign(tag, rate: ChunkSize), default);
+        await Campaigns.RunAsync(created.Id, CampaignCommands.Start, default);
+        await firstSend.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        return (users, created, firstSend);
+    }
+
+    /// <summary>Exact counters, and one inbox item of the campaign per targeted user.</summary>
+    private async Task AssertEveryoneHadItOnceAsync(List<string> users, CampaignView done)
+    {
+        Assert.Equal(new CampaignProgress(Targeted: users.Count, Processed: users.Count, Suppressed: 0, Deferred: 0, Digested: 0,
+            Delivered: users.Count, Opened: 0, Clicked: 0, Failed: 0), done.Progress);
+        foreach (var user in users)
+        {
+            Assert.Single(await ReceivedAsync(user));
+        }
+    }
+
     [Fact]
     public async Task A_pause_longer_than_the_idempotency_window_resumes_a_half_sent_chunk_without_repeating_its_recipients()
     {
@@ -68,11 +90,7 @@ public sealed class CampaignStoppedChunkTests(ClusterFixture cluster)
         // Must hold: every targeted user has the campaign exactly once and the counters end exact, because the consumer
         // told the campaign how far it got and only the rest of the chunk goes out again.
         var tag = $"held-{Guid.NewGuid():N}";
-        var users = await RegisterAsync(tag, 2 * ChunkSize);
-        var inFlight = cluster.Faults.HoldNextStateWrite(users[0]);
-        var created = await Campaigns.CreateAsync(Campaign(tag, rate: ChunkSize), default);
-        await Campaigns.RunAsync(created.Id, CampaignCommands.Start, default);
-        await inFlight.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        var (users, created, inFlight) = await StartWithFirstSendHeldAsync(tag, 2 * ChunkSize);
 
         Assert.Equal(CampaignStatus.Paused, (await Campaigns.RunAsync(created.Id, CampaignCommands.Pause, default)).View!.Status);
         inFlight.Release();
@@ -87,12 +105,7 @@ public sealed class CampaignStoppedChunkTests(ClusterFixture cluster)
         await Campaigns.RunAsync(created.Id, CampaignCommands.Resume, default);
         var done = await TickUntilAsync(created.Id, v => v.Status == CampaignStatus.Completed, "the campaign to complete after resuming");
 
-        Assert.Equal(new CampaignProgress(Targeted: users.Count, Processed: users.Count, Suppressed: 0, Deferred: 0, Digested: 0,
-            Delivered: users.Count, Opened: 0, Clicked: 0, Failed: 0), done.Progress);
-        foreach (var user in users)
-        {
-            Assert.Single(await ReceivedAsync(user));
-        }
+        await AssertEveryoneHadItOnceAsync(users, done);
     }
 
     [Fact]
@@ -103,11 +116,7 @@ public sealed class CampaignStoppedChunkTests(ClusterFixture cluster)
         // delivery call that ran past Orleans' response timeout would be delivered again while still running), the
         // campaign keeps the rest in flight, stored, and publishes it on its next tick; everyone has the campaign once.
         var tag = $"budget-{Guid.NewGuid():N}";
-        var users = await RegisterAsync(tag, ChunkSize);
-        var inFlight = cluster.Faults.HoldNextStateWrite(users[0]);
-        var created = await Campaigns.CreateAsync(Campaign(tag, rate: ChunkSize), default);
-        await Campaigns.RunAsync(created.Id, CampaignCommands.Start, default);
-        await inFlight.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        var (users, created, inFlight) = await StartWithFirstSendHeldAsync(tag, ChunkSize);
 
         var budget = cluster.Silo(0).Services.GetRequiredService<IOptions<SiloOptions>>().Value.Campaigns.ChunkBudget;
         cluster.Clock.Advance(budget);
@@ -117,12 +126,7 @@ public sealed class CampaignStoppedChunkTests(ClusterFixture cluster)
         Assert.Equal((ChunkSize - 1, users[^1], CampaignStatus.Running), (stopped.InFlight[0].Count, stopped.InFlight[0].Last, stopped.Status));
 
         var done = await TickUntilAsync(created.Id, v => v.Status == CampaignStatus.Completed, "the rest of the chunk, published again");
-        Assert.Equal(new CampaignProgress(Targeted: users.Count, Processed: users.Count, Suppressed: 0, Deferred: 0, Digested: 0,
-            Delivered: users.Count, Opened: 0, Clicked: 0, Failed: 0), done.Progress);
-        foreach (var user in users)
-        {
-            Assert.Single(await ReceivedAsync(user));
-        }
+        await AssertEveryoneHadItOnceAsync(users, done);
     }
 
     [Fact]
