@@ -1,4 +1,4 @@
-using System.Globalization;
+using Notifications.Testing;
 
 namespace Notifications.CampaignBench;
 
@@ -26,34 +26,21 @@ internal sealed record CampaignBenchOptions
     /// <summary>Extra silo settings, <c>--setting Key=Value</c> (repeatable): Silo:Delivery:ConcurrencyPerLane=64, …</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
-    public static CampaignBenchOptions Parse(string[] args)
+    public static CampaignBenchOptions Parse(string[] args) => BenchArguments.Parse(args, new CampaignBenchOptions(), (options, name, value) => name switch
     {
-        var options = new CampaignBenchOptions();
-        for (var i = 0; i < args.Length; i += 2)
-        {
-            if (i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"{args[i]} needs a value.");
-            }
-            var value = args[i + 1];
-            options = args[i] switch
-            {
-                "--recipients" => options with { Recipients = Positive(args[i], value) },
-                "--rate" => options with { Rate = Positive(args[i], value) },
-                "--import-concurrency" => options with { ImportConcurrency = Positive(args[i], value) },
-                "--tx-rate" => options with { TransactionalRate = NonNegative(args[i], value) },
-                "--tx-in-flight" => options with { TransactionalInFlight = Positive(args[i], value) },
-                "--baseline" => options with { BaselineSeconds = Positive(args[i], value) },
-                "--probes" => options with { Probes = NonNegative(args[i], value) },
-                "--probe-interval-ms" => options with { ProbeIntervalMs = Positive(args[i], value) },
-                "--timeout" => options with { TimeoutSeconds = Positive(args[i], value) },
-                "--setting" => options with { Settings = With(options.Settings, value) },
-                "--synchronous" => value is "FULL" or "NORMAL" ? options with { Synchronous = value } : throw new ArgumentException($"--synchronous is FULL or NORMAL, not {value}."),
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Known: --recipients --rate --import-concurrency --tx-rate --tx-in-flight --baseline --probes --probe-interval-ms --timeout --synchronous --setting."),
-            };
-        }
-        return options;
-    }
+        "--recipients" => options with { Recipients = BenchArguments.Positive(name, value) },
+        "--rate" => options with { Rate = BenchArguments.Positive(name, value) },
+        "--import-concurrency" => options with { ImportConcurrency = BenchArguments.Positive(name, value) },
+        "--tx-rate" => options with { TransactionalRate = BenchArguments.NonNegative(name, value) },
+        "--tx-in-flight" => options with { TransactionalInFlight = BenchArguments.Positive(name, value) },
+        "--baseline" => options with { BaselineSeconds = BenchArguments.Positive(name, value) },
+        "--probes" => options with { Probes = BenchArguments.NonNegative(name, value) },
+        "--probe-interval-ms" => options with { ProbeIntervalMs = BenchArguments.Positive(name, value) },
+        "--timeout" => options with { TimeoutSeconds = BenchArguments.Positive(name, value) },
+        "--setting" => options with { Settings = With(options.Settings, value) },
+        "--synchronous" => value is "FULL" or "NORMAL" ? options with { Synchronous = value } : throw new ArgumentException($"--synchronous is FULL or NORMAL, not {value}."),
+        _ => null,
+    }, "--recipients --rate --import-concurrency --tx-rate --tx-in-flight --baseline --probes --probe-interval-ms --timeout --synchronous --setting");
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, string value)
     {
@@ -64,10 +51,4 @@ internal sealed record CampaignBenchOptions
         }
         return new Dictionary<string, string>(settings) { [value[..equals]] = value[(equals + 1)..] };
     }
-
-    private static int Positive(string name, string value) =>
-        NonNegative(name, value) is > 0 and var n ? n : throw new ArgumentException($"{name} must be at least 1 (was {value}).");
-
-    private static int NonNegative(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"{name} must be a whole number (was {value}).");
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Notifications.Testing;
 
 namespace Notifications.GrpcBench;
 
@@ -11,25 +11,13 @@ internal sealed record BenchOptions
     public int Users { get; init; } = 10_000;
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "silo-grpc-bench");
 
-    public static BenchOptions Parse(string[] args)
+    public static BenchOptions Parse(string[] args) => BenchArguments.Parse(args, new BenchOptions(), (options, name, value) => name switch
     {
-        var options = new BenchOptions();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            var value = args[i + 1];
-            options = args[i] switch
-            {
-                "--duration" => options with { DurationSeconds = Int(value) },
-                "--warmup" => options with { WarmupSeconds = Int(value) },
-                "--concurrency" => options with { Concurrency = Int(value) },
-                "--users" => options with { Users = Int(value) },
-                "--data-dir" => options with { DataDirectory = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Known: --duration --warmup --concurrency --users --data-dir."),
-            };
-        }
-
-        return options;
-    }
-
-    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+        "--duration" => options with { DurationSeconds = BenchArguments.Positive(name, value) },
+        "--warmup" => options with { WarmupSeconds = BenchArguments.NonNegative(name, value) },
+        "--concurrency" => options with { Concurrency = BenchArguments.Positive(name, value) },
+        "--users" => options with { Users = BenchArguments.Positive(name, value) },
+        "--data-dir" => options with { DataDirectory = value },
+        _ => null,
+    }, "--duration --warmup --concurrency --users --data-dir");
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Notifications.Testing;
 
 namespace Notifications.LoadGenerator;
 
@@ -22,31 +22,20 @@ internal sealed record LoadOptions
     public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "silo-bench");
     public string Synchronous { get; init; } = "FULL";
 
-    public static LoadOptions Parse(string[] args)
+    public static LoadOptions Parse(string[] args) => BenchArguments.Parse(args, new LoadOptions(), (options, name, value) => name switch
     {
-        var options = new LoadOptions();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-        {
-            var value = args[i + 1];
-            options = args[i] switch
-            {
-                "--duration" => options with { DurationSeconds = Int(value) },
-                "--warmup" => options with { WarmupSeconds = Int(value) },
-                "--rate" => options with { Rate = Int(value) },
-                "--batch" => options with { BatchSize = Int(value) },
-                "--senders" => options with { Senders = Int(value) },
-                "--users" => options with { Users = Int(value) },
-                "--mix" => value is "default" or "bulk" ? options with { Mix = value } : throw new ArgumentException($"--mix is default or bulk, not {value}."),
-                "--probes" => options with { Probes = Int(value) },
-                "--probe-interval-ms" => options with { ProbeIntervalMs = Int(value) },
-                "--silo-dll" => options with { SiloDll = value },
-                "--data-dir" => options with { DataDirectory = value },
-                "--synchronous" => options with { Synchronous = value },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Known: --duration --warmup --rate --batch --senders --users --mix --probes --probe-interval-ms --silo-dll --data-dir --synchronous."),
-            };
-        }
-        return options;
-    }
-
-    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+        "--duration" => options with { DurationSeconds = BenchArguments.Positive(name, value) },
+        "--warmup" => options with { WarmupSeconds = BenchArguments.NonNegative(name, value) },
+        "--rate" => options with { Rate = BenchArguments.NonNegative(name, value) },
+        "--batch" => options with { BatchSize = BenchArguments.Positive(name, value) },
+        "--senders" => options with { Senders = BenchArguments.Positive(name, value) },
+        "--users" => options with { Users = BenchArguments.Positive(name, value) },
+        "--mix" => value is "default" or "bulk" ? options with { Mix = value } : throw new ArgumentException($"--mix is default or bulk, not {value}."),
+        "--probes" => options with { Probes = BenchArguments.NonNegative(name, value) },
+        "--probe-interval-ms" => options with { ProbeIntervalMs = BenchArguments.Positive(name, value) },
+        "--silo-dll" => options with { SiloDll = value },
+        "--data-dir" => options with { DataDirectory = value },
+        "--synchronous" => options with { Synchronous = value },
+        _ => null,
+    }, "--duration --warmup --rate --batch --senders --users --mix --probes --probe-interval-ms --silo-dll --data-dir --synchronous");
 }
