@@ -20,8 +20,7 @@ internal sealed class CriticalProbe : IAsyncDisposable
     private readonly Func<string?, HttpClient> _createClient;
     private readonly string _adminKey;
     private readonly List<(string UserId, HttpClient Stream, Task Reader)> _streams = [];
-    private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
-    private readonly List<double> _latencies = [];
+    /// <summary>Every probe sent, by its title.</summary>
     private readonly ConcurrentDictionary<string, ProbeTimes> _times = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private long _lost;
@@ -69,8 +68,7 @@ internal sealed class CriticalProbe : IAsyncDisposable
         {
             var userId = _streams[sequence % _streams.Count].UserId;
             var title = $"probe {sequence++}";
-            var times = _times[title] = new ProbeTimes { SentAtMs = NowMs() };
-            _sentAt[title] = Stopwatch.GetTimestamp();
+            var times = _times[title] = new ProbeTimes { SentAt = Stopwatch.GetTimestamp(), SentAtMs = NowMs() };
             var request = new SendNotificationRequest { UserId = userId, Category = "security", Priority = Priority.Critical, Content = new InlineContent(title, "your code is 123456") };
             using (var response = await client.PostAsJsonAsync("/api/v1/notifications", request, NotificationJson.Options))
             {
@@ -84,11 +82,11 @@ internal sealed class CriticalProbe : IAsyncDisposable
         }
         // Whatever has not arrived a few seconds after the last send is counted as lost, not waited for forever.
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 5;
-        while (!_sentAt.IsEmpty && Stopwatch.GetTimestamp() < deadline)
+        while (_times.Values.Any(t => t.ArrivedAtMs is null) && Stopwatch.GetTimestamp() < deadline)
         {
             await Task.Delay(50);
         }
-        _lost = _sentAt.Count;
+        _lost = _times.Values.Count(t => t.ArrivedAtMs is null);
     }
 
     /// <param name="stagesOf">
@@ -97,12 +95,9 @@ internal sealed class CriticalProbe : IAsyncDisposable
     /// </param>
     public object Report(Func<Guid, (long AcceptedAtMs, long InboxAtMs)?>? stagesOf = null)
     {
-        lock (_latencies)
-        {
-            _latencies.Sort();
-            double At(double q) => _latencies.Count == 0 ? 0 : Math.Round(_latencies[Math.Min(_latencies.Count - 1, (int)Math.Ceiling(q * _latencies.Count) - 1)], 1);
-            return new { count = _latencies.Count, lost = _lost, p50 = At(0.50), p90 = At(0.90), p99 = At(0.99), max = _latencies.Count == 0 ? 0 : Math.Round(_latencies[^1], 1), slowest = stagesOf is null ? null : Slowest(stagesOf) };
-        }
+        var latencies = _times.Values.Where(t => t.ArrivedAtMs is not null).Select(t => t.LatencyMs).Order().ToList();
+        double At(double q) => latencies.Count == 0 ? 0 : Math.Round(latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)], 1);
+        return new { count = latencies.Count, lost = _lost, p50 = At(0.50), p90 = At(0.90), p99 = At(0.99), max = latencies.Count == 0 ? 0 : Math.Round(latencies[^1], 1), slowest = stagesOf is null ? null : Slowest(stagesOf) };
     }
 
     /// <summary>
@@ -112,12 +107,12 @@ internal sealed class CriticalProbe : IAsyncDisposable
     /// </summary>
     private object[] Slowest(Func<Guid, (long AcceptedAtMs, long InboxAtMs)?> stagesOf) =>
         [.. _times.Values.Where(t => t.ArrivedAtMs is not null && t.Id is not null)
-            .OrderByDescending(t => t.ArrivedAtMs!.Value - t.SentAtMs)
+            .OrderByDescending(t => t.LatencyMs)
             .Take(Math.Max(1, _times.Count / 50))
             .Select(t => (Times: t, Stages: stagesOf(t.Id!.Value)))
             .Select(x => new
             {
-                totalMs = Math.Round(x.Times.ArrivedAtMs!.Value - x.Times.SentAtMs, 1),
+                totalMs = Math.Round(x.Times.LatencyMs, 1),
                 toAcceptedMs = x.Stages is { } s1 ? Math.Round(s1.AcceptedAtMs - x.Times.SentAtMs, 1) : (double?)null,
                 toInboxMs = x.Stages is { } s2 ? s2.InboxAtMs - s2.AcceptedAtMs : (long?)null,
                 toStreamMs = x.Stages is { } s3 ? Math.Round(x.Times.ArrivedAtMs!.Value - s3.InboxAtMs, 1) : (double?)null,
@@ -144,17 +139,11 @@ internal sealed class CriticalProbe : IAsyncDisposable
                     if (eventType == "notification")
                     {
                         var arrived = Stopwatch.GetTimestamp();
+                        var arrivedMs = NowMs();
                         var realtime = JsonSerializer.Deserialize<RealtimeEvent>(line["data:".Length..], NotificationJson.Options);
-                        if (realtime?.Notification?.Title is { } title && _sentAt.TryRemove(title, out var sent))
+                        if (realtime?.Notification?.Title is { } title && _times.TryGetValue(title, out var times))
                         {
-                            if (_times.TryGetValue(title, out var times))
-                            {
-                                times.ArrivedAtMs = NowMs();
-                            }
-                            lock (_latencies)
-                            {
-                                _latencies.Add(Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds);
-                            }
+                            times.Arrive(arrived, arrivedMs);
                         }
                     }
                 }
@@ -184,11 +173,28 @@ internal sealed class CriticalProbe : IAsyncDisposable
     }
 }
 
-/// <summary>One probe's instants on the wall clock, in Unix ms.</summary>
+/// <summary>
+/// One probe's instants: its latency on the monotonic clock (<see cref="Stopwatch"/> timestamps), and on the wall
+/// clock, in Unix ms, the instants that are compared with the silo's own stamps.
+/// </summary>
 internal sealed class ProbeTimes
 {
+    private long _arrivedAt;
+
+    public required long SentAt { get; init; }
     public required double SentAtMs { get; init; }
     public double? AnsweredAtMs { get; set; }
     public Guid? Id { get; set; }
-    public double? ArrivedAtMs { get; set; }
+    public double? ArrivedAtMs { get; private set; }
+
+    public double LatencyMs => Stopwatch.GetElapsedTime(SentAt, _arrivedAt).TotalMilliseconds;
+
+    /// <summary>The first arrival counts; a replayed event (a reconnect) does not move it.</summary>
+    public void Arrive(long timestamp, double wallMs)
+    {
+        if (Interlocked.CompareExchange(ref _arrivedAt, timestamp, 0) == 0)
+        {
+            ArrivedAtMs = wallMs;
+        }
+    }
 }
