@@ -48,10 +48,11 @@ internal sealed class SqliteDatabase : IAsyncDisposable
                     Pragma(connection, $"synchronous = {_options.Synchronous.ToUpperInvariant()}");
                     Pragma(connection, $"cache_size = -{_options.CacheSizeMb * 1024}");
                     Pragma(connection, "temp_store = MEMORY");
-                    Pragma(connection, $"wal_autocheckpoint = {_options.WalAutoCheckpointPages}");
+                    // The writer's commits never checkpoint: SqliteCheckpointer does, beside them.
+                    Pragma(connection, "wal_autocheckpoint = 0");
                     // After a checkpoint the log file is cut back to this size rather than kept at its high-water mark.
                     Pragma(connection, $"journal_size_limit = {(long)_options.WalAutoCheckpointPages * 4096}");
-                    _writer = new SqliteWriter(connection, _options.MaxWritesPerTransaction, _logger);
+                    _writer = new SqliteWriter(connection, Open(), Path, _options, _logger);
                 }
                 return _writer;
             }

@@ -18,9 +18,10 @@ public sealed class SqliteStorageOptions
     /// <summary>How much of the file every connection maps into memory, in MiB: reads of mapped pages copy nothing.</summary>
     public int MmapSizeMb { get; set; } = 1024;
     /// <summary>
-    /// WAL size, in pages, at which a commit copies the log into the database file. Larger values copy a page
-    /// that many commits touched once instead of many times, at the cost of a larger log file (50,000 pages is
-    /// ~200 MB; measured in docs/benchmarks.md: 19.5k/s at SQLite's default of 1,000, 24.3k/s at 50,000).
+    /// Pages written to the WAL after which the checkpointer copies the log into the database file, on its own
+    /// connection beside the writer. Larger values copy a page that many commits touched once instead of many
+    /// times, at the cost of a larger log file (50,000 pages is ~200 MB; measured in docs/benchmarks.md: 19.5k/s at
+    /// SQLite's default of 1,000, 24.3k/s at 50,000).
     /// </summary>
     public int WalAutoCheckpointPages { get; set; } = 50_000;
     /// <summary>Most queued writes (appends, batch commits) gathered into one transaction.</summary>

@@ -21,17 +21,24 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly SqliteConnection _connection;
     private readonly int _maxPerTransaction;
+    private readonly SqliteCheckpointer _checkpointer;
     private readonly ILogger _logger;
     private readonly Task _loop;
     private volatile bool _closed;
 
-    public SqliteWriter(SqliteConnection connection, int maxPerTransaction, ILogger logger)
+    /// <param name="connection">The writer's own connection.</param>
+    /// <param name="checkpoints">A second connection to the same file, on which the log is copied into it.</param>
+    public SqliteWriter(SqliteConnection connection, SqliteConnection checkpoints, string path, SqliteStorageOptions options, ILogger logger)
     {
         _connection = connection;
-        _maxPerTransaction = maxPerTransaction;
+        _maxPerTransaction = options.MaxWritesPerTransaction;
         _logger = logger;
+        _checkpointer = new SqliteCheckpointer(checkpoints, path, options.WalAutoCheckpointPages, () => _wake.Writer.TryWrite(true), logger);
         _loop = Task.Factory.StartNew(RunAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
+
+    /// <summary>Checkpoints that copied the whole log into the database file, so that it could start again.</summary>
+    public long Checkpoints => _checkpointer.Checkpoints;
 
     public Task<T> WriteAsync<T>(Func<WriteSession, T> work, CancellationToken cancellationToken, Priority lane = Priority.Normal)
     {
@@ -51,6 +58,7 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
         while (await _wake.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             _wake.Reader.TryRead(out _);
+            _checkpointer.CatchUp(_connection);
             while (Take(batch))
             {
                 Commit(session, batch, succeeded);
@@ -112,10 +120,12 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
             }
             transaction.Commit();
             session.Transaction = null;
+            _checkpointer.Appended(PagesAppended());
             foreach (var operation in succeeded)
             {
                 operation.Complete();
             }
+            _checkpointer.CatchUp(_connection);
         }
         catch (Exception exception)
         {
@@ -128,12 +138,20 @@ internal sealed partial class SqliteWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>Pages this connection wrote to the log since the last call.</summary>
+    private int PagesAppended()
+    {
+        SQLitePCL.raw.sqlite3_db_status(_connection.Handle!, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, resetFlg: 1);
+        return pages;
+    }
+
     public async ValueTask DisposeAsync()
     {
         _closed = true;
         _wake.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
         await _connection.DisposeAsync().ConfigureAwait(false);
+        _checkpointer.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A SQLite group commit of {Count} writes failed; each of them is failed.")]
