@@ -51,8 +51,8 @@ internal sealed partial class PiiKeyRing
                 Keys = { [id] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)) },
                 IndexKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(KeyBytes)),
             };
-            // Written whole to a private file first, then moved into place without overwriting: silos starting side by
-            // side on one data directory must neither write different rings nor read a half-written one.
+            // Written whole to a private file first, then put in place only if no ring is there yet: silos starting side
+            // by side on one data directory must neither write different rings nor read a half-written one.
             var staging = $"{full}.{Guid.NewGuid():N}.tmp";
             var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows())
@@ -64,14 +64,8 @@ internal sealed partial class PiiKeyRing
                 JsonSerializer.Serialize(file, new KeyFile(generated.CurrentKey, generated.Keys, generated.IndexKey), KeyFileJson);
                 file.Flush(flushToDisk: true);
             }
-            try
-            {
-                File.Move(staging, full, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(full))
-            {
-                File.Delete(staging);
-            }
+            // Whoever loses reads the ring the winner put in place.
+            ExclusiveFile.TryPublish(staging, full);
         }
         var stored = JsonSerializer.Deserialize<KeyFile>(File.ReadAllText(full), KeyFileJson)
             ?? throw new InvalidOperationException($"The key file '{full}' ({PiiOptions.Section}:KeyFile) is empty.");

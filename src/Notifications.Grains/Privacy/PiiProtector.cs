@@ -19,6 +19,11 @@ public sealed class PiiProtector
     private const int TagBytes = 16;
 
     private readonly IReadOnlyDictionary<string, byte[]> _keys;
+    /// <summary>
+    /// One cipher per key and thread: setting a key up costs about as much as sealing a grain's state with it, and a
+    /// cipher may not be used by two threads at once.
+    /// </summary>
+    private readonly ThreadLocal<Dictionary<string, AesGcm>> _ciphers = new(() => new(StringComparer.Ordinal));
     private readonly string _current;
     private readonly byte[] _currentId;
     private readonly byte[] _indexKey;
@@ -39,7 +44,7 @@ public sealed class PiiProtector
         }
         var plain = Encoding.UTF8.GetBytes(value);
         var sealedBytes = new byte[NonceBytes + plain.Length + TagBytes];
-        Seal(_keys[_current], plain, sealedBytes, _currentId);
+        Seal(plain, sealedBytes);
         return string.Concat(TextPrefix, _current, " ", Convert.ToBase64String(sealedBytes));
     }
 
@@ -69,7 +74,7 @@ public sealed class PiiProtector
         BlobMagic.CopyTo(output, 0);
         output[BlobMagic.Length] = (byte)_currentId.Length;
         _currentId.CopyTo(output, BlobMagic.Length + 1);
-        Seal(_keys[_current], plain, output.AsSpan(header), _currentId);
+        Seal(plain, output.AsSpan(header));
         return output;
     }
 
@@ -101,13 +106,23 @@ public sealed class PiiProtector
         return "p1-" + Convert.ToHexStringLower(hash);
     }
 
-    private static void Seal(byte[] key, ReadOnlySpan<byte> plain, Span<byte> output, byte[] keyId)
+    private void Seal(ReadOnlySpan<byte> plain, Span<byte> output)
     {
         var nonce = output[..NonceBytes];
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagBytes);
         // The key id is bound as associated data: relabelling a value with another key's id fails to open.
-        aes.Encrypt(nonce, plain, output.Slice(NonceBytes, plain.Length), output.Slice(NonceBytes + plain.Length, TagBytes), keyId);
+        Cipher(_current, _keys[_current]).Encrypt(nonce, plain, output.Slice(NonceBytes, plain.Length), output.Slice(NonceBytes + plain.Length, TagBytes), _currentId);
+    }
+
+    private AesGcm Cipher(string keyId, byte[] key)
+    {
+        var ciphers = _ciphers.Value!;
+        if (!ciphers.TryGetValue(keyId, out var cipher))
+        {
+            cipher = new AesGcm(key, TagBytes);
+            ciphers[keyId] = cipher;
+        }
+        return cipher;
     }
 
     private void Open(string keyId, ReadOnlySpan<byte> sealedBytes, Span<byte> plain)
@@ -120,7 +135,6 @@ public sealed class PiiProtector
         {
             throw new CryptographicException("A sealed value is too short.");
         }
-        using var aes = new AesGcm(key, TagBytes);
-        aes.Decrypt(sealedBytes[..NonceBytes], sealedBytes.Slice(NonceBytes, plain.Length), sealedBytes[^TagBytes..], plain, Encoding.ASCII.GetBytes(keyId));
+        Cipher(keyId, key).Decrypt(sealedBytes[..NonceBytes], sealedBytes.Slice(NonceBytes, plain.Length), sealedBytes[^TagBytes..], plain, Encoding.ASCII.GetBytes(keyId));
     }
 }

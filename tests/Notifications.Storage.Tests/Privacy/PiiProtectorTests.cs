@@ -26,6 +26,26 @@ public sealed class PiiProtectorTests
     }
 
     [Fact]
+    public async Task Values_sealed_and_opened_on_many_threads_at_once_each_open_to_their_own_text()
+    {
+        // Ciphers are kept per key and thread and reused; one shared between threads would garble or refuse values.
+        var pii = Protector("b", ("a", KeyA), ("b", KeyB));
+        var fromBefore = Protector("a", ("a", KeyA)).Protect("old@example.com");
+        var workers = Enumerable.Range(0, 8).Select(worker => Task.Run(() =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var text = $"user-{worker}-{i}@example.com";
+                Assert.Equal(text, pii.Unprotect(pii.Protect(text)));
+                Assert.Equal(text, Encoding.UTF8.GetString(pii.Unprotect(pii.Protect(Encoding.UTF8.GetBytes(text))).Span));
+                Assert.Equal("old@example.com", pii.Unprotect(fromBefore));
+            }
+        }));
+
+        await Task.WhenAll(workers);
+    }
+
+    [Fact]
     public void After_a_rotation_old_values_still_open_and_new_ones_use_the_new_key()
     {
         var before = Protector("a", ("a", KeyA)).Protect("+15550001111");
