@@ -15,27 +15,30 @@ internal static class ExclusiveFile
     /// <summary>Moves <paramref name="staging"/> to <paramref name="destination"/>; false, and the staging file gone, when the destination was already there.</summary>
     public static bool TryPublish(string staging, string destination)
     {
-        if (OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows())
         {
-            try
+            if (Link(staging, destination) == 0)
             {
-                File.Move(staging, destination, overwrite: false);
+                File.Delete(staging);
                 return true;
             }
-            catch (IOException) when (File.Exists(destination))
+            if (Marshal.GetLastPInvokeError() == AlreadyExists)
             {
                 File.Delete(staging);
                 return false;
             }
+            // A file system without hard links: the move below is the best left (on Windows it is atomic).
         }
-        var linked = Link(staging, destination) == 0;
-        var error = linked ? 0 : Marshal.GetLastPInvokeError();
-        File.Delete(staging);
-        if (linked || error == AlreadyExists)
+        try
         {
-            return linked;
+            File.Move(staging, destination, overwrite: false);
+            return true;
         }
-        throw new IOException($"Could not put '{destination}' in place (errno {error}).");
+        catch (IOException) when (File.Exists(destination))
+        {
+            File.Delete(staging);
+            return false;
+        }
     }
 
     [DllImport("libc", EntryPoint = "link", SetLastError = true)]
