@@ -4,10 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Notifications.CampaignBench;
 
 /// <summary>
-/// Samples a running campaign once a second without asking the silo (its progress view computes the whole funnel,
-/// which at a million recipients would cost more than the sampling should): recipients processed (their grain's turn
-/// committed a notification record for the campaign), read from the silo's database over a read-only connection, the
-/// campaign's status row, and the push messages the FCM fake accepted.
+/// Samples a running campaign once a second without asking the silo (the view's funnel is reused for a while, so its
+/// counts lag; <see cref="CampaignViewWatcher"/> asks the silo): recipients processed (their grain's turn committed a
+/// notification record for the campaign), read from the silo's database over a read-only connection, the campaign's
+/// status row, and the push messages the FCM fake accepted.
 /// </summary>
 internal sealed class CampaignProgressSampler(string database, Guid campaignId, Func<long> pushAccepted, Func<double> cpuSeconds)
 {

@@ -1,5 +1,4 @@
 using Npgsql;
-using Notifications.Delivery;
 using Notifications.Domain.Campaigns;
 using Notifications.Domain.Effects;
 using Notifications.Grains.Storage;
@@ -10,35 +9,17 @@ internal sealed class PostgresCampaignStore(PostgresDatabase database) : ICampai
 {
     private const string Columns = "id, name, status, created_at, updated_at";
 
-    private static readonly string Reached = Names(DeliveryStatus.Sent, DeliveryStatus.Delivered, DeliveryStatus.Opened, DeliveryStatus.Clicked);
-    private static readonly string Opened = Names(DeliveryStatus.Opened, DeliveryStatus.Clicked);
-    private static readonly string Clicked = Names(DeliveryStatus.Clicked);
-    private static readonly string Failed = Names(DeliveryStatus.Failed, DeliveryStatus.DeadLettered, DeliveryStatus.Bounced);
-
-    /// <summary>
-    /// One pass over the campaign's notifications (partial index), each with its inbox row (by key) and its jobs
-    /// folded into flags, so a notification with several jobs still counts once per outcome.
-    /// </summary>
+    /// <summary>One pass over the campaign's range of <c>ix_notifications_campaign</c>, which holds status and outcome.</summary>
     private static readonly string FunnelSql = $"""
         SELECT count(*),
                count(*) FILTER (WHERE status = '{NotificationStatus.Suppressed}'),
                count(*) FILTER (WHERE status = '{NotificationStatus.Deferred}'),
                count(*) FILTER (WHERE status = '{NotificationStatus.Digested}'),
-               count(*) FILTER (WHERE delivered), count(*) FILTER (WHERE opened), count(*) FILTER (WHERE clicked),
-               count(*) FILTER (WHERE NOT delivered AND failed)
-        FROM (
-            SELECT n.status,
-                   i.id IS NOT NULL OR COALESCE(j.reached, FALSE) AS delivered,
-                   i.read_at IS NOT NULL OR i.clicked_at IS NOT NULL OR COALESCE(j.opened, FALSE) AS opened,
-                   i.clicked_at IS NOT NULL OR COALESCE(j.clicked, FALSE) AS clicked,
-                   COALESCE(j.failed, FALSE) AS failed
-            FROM notifications n
-            LEFT JOIN inbox i ON i.user_id = n.user_id AND i.id = n.id
-            LEFT JOIN LATERAL (
-                SELECT bool_or(d.status IN ({Reached})) AS reached, bool_or(d.status IN ({Opened})) AS opened,
-                       bool_or(d.status IN ({Clicked})) AS clicked, bool_or(d.status IN ({Failed})) AS failed
-                FROM deliveries d WHERE d.notification_id = n.id) AS j ON TRUE
-            WHERE n.campaign_id = @id) AS outcomes
+               count(*) FILTER (WHERE outcome & {(int)CampaignOutcome.Delivered} <> 0),
+               count(*) FILTER (WHERE outcome & {(int)CampaignOutcome.Opened} <> 0),
+               count(*) FILTER (WHERE outcome & {(int)CampaignOutcome.Clicked} <> 0),
+               count(*) FILTER (WHERE outcome & {(int)(CampaignOutcome.Delivered | CampaignOutcome.Failed)} = {(int)CampaignOutcome.Failed})
+        FROM notifications WHERE campaign_id = @id
         """;
 
     public async Task UpsertAsync(CampaignRow campaign, CancellationToken cancellationToken)
@@ -83,6 +64,4 @@ internal sealed class PostgresCampaignStore(PostgresDatabase database) : ICampai
         return new CampaignFunnel(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
             reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
     }
-
-    private static string Names(params DeliveryStatus[] statuses) => string.Join(", ", statuses.Select(s => $"'{DbEnum.Name(s)}'"));
 }

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Notifications.Delivery;
 using Notifications.Domain.Campaigns;
 using Notifications.Domain.Effects;
 using Notifications.Grains.Storage;
@@ -8,27 +7,17 @@ namespace Notifications.Storage.Sqlite;
 
 internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignStore
 {
-    private static readonly string Reached = Names(DeliveryStatus.Sent, DeliveryStatus.Delivered, DeliveryStatus.Opened, DeliveryStatus.Clicked);
-    private static readonly string Opened = Names(DeliveryStatus.Opened, DeliveryStatus.Clicked);
-    private static readonly string Failed = Names(DeliveryStatus.Failed, DeliveryStatus.DeadLettered, DeliveryStatus.Bounced);
-
-    // One pass over the campaign's notifications (partial index), each with its inbox row (by key) and its jobs.
-    private static readonly string FunnelSql = $"""
+    /// <summary>One pass over the campaign's range of <c>ix_notifications_campaign</c>, which holds status and outcome: no table row is read.</summary>
+    internal static readonly string FunnelSql = $"""
         SELECT COUNT(*),
                COALESCE(SUM(status = '{NotificationStatus.Suppressed}'), 0),
                COALESCE(SUM(status = '{NotificationStatus.Deferred}'), 0),
                COALESCE(SUM(status = '{NotificationStatus.Digested}'), 0),
-               COALESCE(SUM(delivered), 0), COALESCE(SUM(opened), 0), COALESCE(SUM(clicked), 0),
-               COALESCE(SUM(NOT delivered AND failed), 0)
-        FROM (
-            SELECT n.status,
-                   (i.id IS NOT NULL OR EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ({Reached}))) AS delivered,
-                   (i.read_at IS NOT NULL OR i.clicked_at IS NOT NULL OR EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ({Opened}))) AS opened,
-                   (i.clicked_at IS NOT NULL OR EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status = '{DbEnum.Name(DeliveryStatus.Clicked)}')) AS clicked,
-                   EXISTS (SELECT 1 FROM deliveries d WHERE d.notification_id = n.id AND d.status IN ({Failed})) AS failed
-            FROM notifications n
-            LEFT JOIN inbox i ON i.user_id = n.user_id AND i.created_at = n.inbox_at AND i.id = n.id
-            WHERE n.campaign_id = $id)
+               COALESCE(SUM((outcome & {(int)CampaignOutcome.Delivered}) <> 0), 0),
+               COALESCE(SUM((outcome & {(int)CampaignOutcome.Opened}) <> 0), 0),
+               COALESCE(SUM((outcome & {(int)CampaignOutcome.Clicked}) <> 0), 0),
+               COALESCE(SUM((outcome & {(int)(CampaignOutcome.Delivered | CampaignOutcome.Failed)}) = {(int)CampaignOutcome.Failed}), 0)
+        FROM notifications WHERE campaign_id = $id
         """;
 
     private const string UnfinishedSql = $"SELECT id FROM campaigns WHERE status IN ('{CampaignStatus.Running}', '{CampaignStatus.Scheduled}')";
@@ -80,6 +69,4 @@ internal sealed class SqliteCampaignStore(SqliteDatabase database) : ICampaignSt
             return new CampaignFunnel(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
                 reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7));
         }, cancellationToken);
-
-    private static string Names(params DeliveryStatus[] statuses) => string.Join(", ", statuses.Select(s => $"'{DbEnum.Name(s)}'"));
 }

@@ -14,11 +14,15 @@ namespace Notifications.Storage.Sqlite;
 internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pii) : IEffectStore
 {
     private const string UpsertNotification = """
-        INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at, inbox_at, campaign_id)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+        INSERT INTO notifications (id, user_id, type, category, priority, status, title, body, created_at, inbox_at, campaign_id, outcome)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
         ON CONFLICT (id) DO UPDATE SET status = excluded.status, title = excluded.title, body = excluded.body,
-            inbox_at = COALESCE(excluded.inbox_at, notifications.inbox_at)
+            inbox_at = COALESCE(excluded.inbox_at, notifications.inbox_at), outcome = notifications.outcome | excluded.outcome
         """;
+
+    /// <summary>A notification recorded by an earlier turn enters the inbox now (a quiet-hours release, a digest).</summary>
+    private static readonly string RecordInboxEntry =
+        $"UPDATE notifications SET inbox_at = ?1, outcome = outcome | (CASE WHEN campaign_id IS NULL THEN 0 ELSE {(int)CampaignOutcome.Delivered} END) WHERE id = ?2";
 
     private const string InsertInbox = """
         INSERT INTO inbox (user_id, created_at, id, type, category, title, body, data, tags, actions) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -74,6 +78,8 @@ internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pi
                     upsertNotification.Bind(10, null);
                 }
                 upsertNotification.Bind(11, n.CampaignId is { } campaign ? Db.Id(campaign) : null);
+                // Only a campaign's records keep outcomes (migration 11): the funnel is theirs alone.
+                upsertNotification.Bind(12, n.CampaignId is not null && inboxAt.ContainsKey(n.Id) ? (int)CampaignOutcome.Delivered : 0);
                 upsertNotification.Execute();
                 recorded.Add(n.Id);
             }
@@ -96,7 +102,7 @@ internal sealed class SqliteEffectStore(SqliteDatabase database, PiiProtector pi
                 insertInbox.Execute();
                 if (!recorded.Contains(e.NotificationId))
                 {
-                    session.Raw("UPDATE notifications SET inbox_at = ?1 WHERE id = ?2").Bind(1, Db.Ms(e.CreatedAt)).Bind(2, Db.Id(e.NotificationId)).Execute();
+                    session.Raw(RecordInboxEntry).Bind(1, Db.Ms(e.CreatedAt)).Bind(2, Db.Id(e.NotificationId)).Execute();
                 }
             }
             var insertDelivery = session.Raw(InsertDelivery);

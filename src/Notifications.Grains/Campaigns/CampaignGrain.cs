@@ -487,8 +487,8 @@ internal sealed partial class CampaignGrain(
     }
 
     /// <summary>
-    /// The funnel is counted from the campaign's records, a scan that grows with its recipients (hundreds of
-    /// milliseconds at a million). While the campaign runs, views (a console polls them) reuse the last count for ten
+    /// The funnel is counted from the campaign's records, one index range that grows with its recipients (see
+    /// docs/benchmarks.md for a million). While the campaign runs, views (a console polls them) reuse the last count for ten
     /// times as long as it took, so however many watch, counting costs at most a tenth of one reader; a small campaign
     /// is counted on every read, and a campaign that is not running (its final numbers) always is. The age is wall
     /// time on purpose: it bounds our own cost, not a rule of the campaign's clock.

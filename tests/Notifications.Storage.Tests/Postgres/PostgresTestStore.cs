@@ -25,6 +25,8 @@ internal sealed class PostgresTestStore(PostgresFixture fixture, Action<IService
 
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The PostgreSQL store is not open.");
 
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The PostgreSQL store was never opened.");
+
     public static ServiceProvider Build(string connectionString, IReadOnlyDictionary<string, string?>? pii = null, Action<IServiceCollection>? configure = null)
     {
         var settings = new Dictionary<string, string?>(pii ?? PiiTestKeys.Settings()) { ["Storage:Postgres:ConnectionString"] = connectionString };
