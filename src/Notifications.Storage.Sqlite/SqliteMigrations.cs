@@ -280,7 +280,8 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         -- has reached as flags (1 delivered, 2 opened, 4 clicked, 8 failed on a channel), so the funnel reads one
         -- index range. A flag, once set, stays: the funnel counts what happened, and a later "mark unread" or bounce
         -- does not undo an open or an accepted send. The effect writer sets "delivered" with the inbox row; the
-        -- triggers below set the rest in the transaction of the change that reached it.
+        -- triggers below set the rest in the transaction of the change that reached it, and write nothing when the
+        -- notification already has the flags (a push accepted for a notification already in the inbox).
         ALTER TABLE notifications ADD COLUMN outcome INTEGER NOT NULL DEFAULT 0;
         UPDATE notifications SET outcome =
             COALESCE((SELECT 1 | (CASE WHEN i.read_at IS NOT NULL OR i.clicked_at IS NOT NULL THEN 2 ELSE 0 END)
@@ -296,18 +297,20 @@ internal sealed class SqliteMigrations(SqliteDatabase database) : ILifecyclePart
         CREATE TRIGGER tr_deliveries_inserted_outcome AFTER INSERT ON deliveries
         WHEN {JobOutcomeFlags("NEW.status")} <> 0
         BEGIN
-            UPDATE notifications SET outcome = outcome | {JobOutcomeFlags("NEW.status")} WHERE id = NEW.notification_id AND campaign_id IS NOT NULL;
+            UPDATE notifications SET outcome = outcome | {JobOutcomeFlags("NEW.status")}
+            WHERE id = NEW.notification_id AND campaign_id IS NOT NULL AND (outcome | {JobOutcomeFlags("NEW.status")}) <> outcome;
         END;
         CREATE TRIGGER tr_deliveries_updated_outcome AFTER UPDATE OF status ON deliveries
         WHEN NEW.status IS NOT OLD.status AND {JobOutcomeFlags("NEW.status")} <> 0
         BEGIN
-            UPDATE notifications SET outcome = outcome | {JobOutcomeFlags("NEW.status")} WHERE id = NEW.notification_id AND campaign_id IS NOT NULL;
+            UPDATE notifications SET outcome = outcome | {JobOutcomeFlags("NEW.status")}
+            WHERE id = NEW.notification_id AND campaign_id IS NOT NULL AND (outcome | {JobOutcomeFlags("NEW.status")}) <> outcome;
         END;
         CREATE TRIGGER tr_inbox_updated_outcome AFTER UPDATE OF read_at, clicked_at ON inbox
         WHEN (OLD.read_at IS NULL AND NEW.read_at IS NOT NULL) OR (OLD.clicked_at IS NULL AND NEW.clicked_at IS NOT NULL)
         BEGIN
             UPDATE notifications SET outcome = outcome | 2 | (CASE WHEN NEW.clicked_at IS NOT NULL THEN 4 ELSE 0 END)
-            WHERE id = NEW.id AND campaign_id IS NOT NULL;
+            WHERE id = NEW.id AND campaign_id IS NOT NULL AND (outcome | 2 | (CASE WHEN NEW.clicked_at IS NOT NULL THEN 4 ELSE 0 END)) <> outcome;
         END;
         """,
     ];
