@@ -10,7 +10,7 @@ internal sealed class PostgresCampaignStore(PostgresDatabase database) : ICampai
     private const string Columns = "id, name, status, created_at, updated_at";
 
     /// <summary>One pass over the campaign's range of <c>ix_notifications_campaign</c>, which holds status and outcome.</summary>
-    private static readonly string FunnelSql = $"""
+    internal static readonly string FunnelSql = $"""
         SELECT count(*),
                count(*) FILTER (WHERE status = '{NotificationStatus.Suppressed}'),
                count(*) FILTER (WHERE status = '{NotificationStatus.Deferred}'),

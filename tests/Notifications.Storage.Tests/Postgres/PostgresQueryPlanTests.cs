@@ -23,6 +23,17 @@ public sealed class PostgresQueryPlanTests(PostgresFixture fixture)
         Assert.Contains(plan, step => step.Contains("ix_deliveries_due", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_campaigns_funnel_reads_its_range_of_one_index_and_no_other_table_in_a_generic_plan()
+    {
+        // Must hold: the funnel a console polls reads the campaign's notifications through ix_notifications_campaign
+        // and nothing else; joining each to its inbox row and jobs is what outlasted a grain call at a million.
+        var plan = await GenericPlanAsync(PostgresCampaignStore.FunnelSql);
+
+        Assert.Contains(plan, step => step.Contains("ix_notifications_campaign", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains(" on inbox", StringComparison.Ordinal) || step.Contains(" on deliveries", StringComparison.Ordinal));
+    }
+
     private async Task<List<string>> GenericPlanAsync(string statement)
     {
         var connectionString = await fixture.Server.CreateDatabaseAsync("plans");
