@@ -13,7 +13,10 @@ public interface ICampaignGrain : IGrainWithGuidKey
     /// <summary>Creates the campaign (draft, or scheduled when it has a schedule). A refusal when it exists already.</summary>
     Task<CampaignCommandResult> CreateAsync(CampaignDefinition definition);
 
-    /// <summary>Null when the campaign was never created.</summary>
+    /// <summary>
+    /// Null when the campaign was never created. Its progress holds only what the grain knows: targeted, and as
+    /// failed the recipients it could not hand on; the campaign service adds the funnel counted from the records.
+    /// </summary>
     Task<CampaignView?> GetAsync();
 
     /// <summary>One of <see cref="CampaignCommands"/>.</summary>

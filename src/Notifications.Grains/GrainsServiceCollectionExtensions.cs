@@ -77,6 +77,7 @@ public static class NotificationGrainsSiloBuilderExtensions
         services.AddSingleton<SegmentReader>();
         services.AddSingleton<CampaignSendGate>();
         services.AddSingleton<ISegmentService, SegmentService>();
+        services.AddSingleton<CampaignFunnels>();
         services.AddSingleton<ICampaignService, CampaignService>();
         services.AddSingleton<CampaignWakeUp>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CampaignWakeUp>());

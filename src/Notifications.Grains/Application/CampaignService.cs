@@ -15,6 +15,7 @@ internal sealed class CampaignService(
     IGrainFactory grains,
     ISegmentStore segments,
     ICampaignStore campaigns,
+    CampaignFunnels funnels,
     ITemplateService templates,
     IOptions<SiloOptions> options,
     TimeProvider time) : ICampaignService
@@ -62,15 +63,19 @@ internal sealed class CampaignService(
         return new CampaignList([.. rows.Select(r => new CampaignSummary(r.Id, r.Name, r.Status, r.CreatedAt, r.UpdatedAt))]);
     }
 
-    public Task<CampaignView?> GetAsync(Guid id, CancellationToken cancellationToken) => Grain(id).GetAsync().WaitAsync(cancellationToken);
+    public async Task<CampaignView?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await Grain(id).GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false) is { } view
+            ? await funnels.CompleteAsync(view, cancellationToken).ConfigureAwait(false)
+            : null;
 
-    public Task<CampaignCommandResult> RunAsync(Guid id, string command, CancellationToken cancellationToken)
+    public async Task<CampaignCommandResult> RunAsync(Guid id, string command, CancellationToken cancellationToken)
     {
         if (!CampaignCommands.All.Contains(command, StringComparer.Ordinal))
         {
             throw new ValidationFailedException("command", $"'{command}' is not a campaign command; one of {string.Join(", ", CampaignCommands.All)}.");
         }
-        return Grain(id).RunAsync(command).WaitAsync(cancellationToken);
+        var result = await Grain(id).RunAsync(command).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return result.View is { } view ? result with { View = await funnels.CompleteAsync(view, cancellationToken).ConfigureAwait(false) } : result;
     }
 
     internal static string RequireName(string? name)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Notifications.Api;
@@ -36,10 +35,6 @@ internal sealed partial class CampaignGrain(
     private const string Backstop = "campaign";
     private static readonly TimeSpan BackstopPeriod = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan BackstopGrace = TimeSpan.FromSeconds(5);
-    /// <summary>A count that took longer (a loaded machine) is not reused for more than ten times this.</summary>
-    private static readonly TimeSpan MaxFunnelCount = TimeSpan.FromMilliseconds(500);
-    /// <summary>A count this quick is not reused at all: a small campaign's view is always exact.</summary>
-    private static readonly TimeSpan CheapFunnelCount = TimeSpan.FromMilliseconds(50);
 
     private ITimer? _timer;
     private DateTimeOffset _timerDue = DateTimeOffset.MinValue;
@@ -56,8 +51,6 @@ internal sealed partial class CampaignGrain(
     private bool _topUpQueued;
     /// <summary>This activation registered (or found) the backstop reminder: re-arming the timer need not read it again.</summary>
     private bool _backstopArmed;
-    /// <summary>The last funnel counted, the status it was counted in, when, and how long counting it took (see <see cref="FunnelAsync"/>).</summary>
-    private (CampaignFunnel Funnel, string Status, long CountedAt, TimeSpan Took)? _lastFunnel;
 
     private CampaignGrainState State => storage.State;
     private CampaignOptions Options => options.Value.Campaigns;
@@ -112,10 +105,10 @@ internal sealed partial class CampaignGrain(
         {
             await ArmAsync(DateTimeOffset.MinValue).ConfigureAwait(true);
         }
-        return new CampaignCommandResult(await ViewAsync().ConfigureAwait(true), null);
+        return new CampaignCommandResult(View(), null);
     }
 
-    public async Task<CampaignView?> GetAsync() => State.Definition is null ? null : await ViewAsync().ConfigureAwait(true);
+    public Task<CampaignView?> GetAsync() => Task.FromResult(State.Definition is null ? null : View());
 
     public async Task<CampaignCommandResult> RunAsync(string command)
     {
@@ -166,7 +159,7 @@ internal sealed partial class CampaignGrain(
             await DisarmAsync().ConfigureAwait(true);
         }
         LogTransition(logger, Id, command, State.Status);
-        return new CampaignCommandResult(await ViewAsync().ConfigureAwait(true), null);
+        return new CampaignCommandResult(View(), null);
     }
 
     public Task<CampaignChunkPermit> AdmitAsync(long sequence)
@@ -462,10 +455,10 @@ internal sealed partial class CampaignGrain(
         }
     }
 
-    private async Task<CampaignView> ViewAsync()
+    /// <summary>What this grain knows; <see cref="Application.CampaignFunnels"/> adds the funnel counted from the records.</summary>
+    private CampaignView View()
     {
         var definition = State.Definition!;
-        var funnel = await FunnelAsync().ConfigureAwait(true);
         return new CampaignView
         {
             Id = Id,
@@ -483,32 +476,8 @@ internal sealed partial class CampaignGrain(
             StartedAt = State.StartedAt,
             FinishedAt = State.FinishedAt,
             LastReleaseAt = definition.Schedule?.LocalTime is not null && State.Waves.Count > 0 ? State.Waves[^1].ReleaseAt : null,
-            Progress = new CampaignProgress(State.Targeted, funnel.Processed, funnel.Suppressed, funnel.Deferred, funnel.Digested,
-                funnel.Delivered, funnel.Opened, funnel.Clicked, funnel.Failed + State.Unsent),
+            Progress = new CampaignProgress(State.Targeted, 0, 0, 0, 0, 0, 0, 0, State.Unsent),
         };
-    }
-
-    /// <summary>
-    /// The funnel is counted from the campaign's records, one index range that grows with its recipients (0.6 s at a
-    /// million on a loaded machine, docs/benchmarks.md). Views (a console polls them) reuse the last count for ten
-    /// times as long as it took, so however many watch, counting costs at most a tenth of one reader; a count quicker
-    /// than <see cref="CheapFunnelCount"/> (a small campaign) is made on every read, and a status change (the final
-    /// numbers once it completes) is counted at once. The age is wall time on purpose: it bounds our own cost, not a
-    /// rule of the campaign's clock. The count runs inside the grain's turn, so a console's poll of a million-recipient
-    /// campaign holds up its admissions for that long, at most once per ten counts' time.
-    /// </summary>
-    private async Task<CampaignFunnel> FunnelAsync()
-    {
-        var status = State.Status;
-        if (_lastFunnel is { } last && last.Status == status && last.Took >= CheapFunnelCount && Stopwatch.GetElapsedTime(last.CountedAt) < last.Took * 10)
-        {
-            return last.Funnel;
-        }
-        var started = Stopwatch.GetTimestamp();
-        var funnel = await campaigns.FunnelAsync(Id, CancellationToken.None).ConfigureAwait(true);
-        var took = Stopwatch.GetElapsedTime(started);
-        _lastFunnel = (funnel, status, Stopwatch.GetTimestamp(), took < MaxFunnelCount ? took : MaxFunnelCount);
-        return funnel;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: its state could not be written; the activation is dropped and the next one continues from the stored cursor.")]
