@@ -17,6 +17,16 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// When set, <see cref="GetTimestamp"/> follows this clock, so elapsed time is what the test advanced; by default
+    /// it is the machine's, which is what code measuring its own cost (not a rule of the clock) expects.
+    /// </summary>
+    public bool ElapsedFollowsClock { get; init; }
+
+    public override long GetTimestamp() => ElapsedFollowsClock ? GetUtcNow().UtcTicks : base.GetTimestamp();
+
+    public override long TimestampFrequency => ElapsedFollowsClock ? TimeSpan.TicksPerSecond : base.TimestampFrequency;
+
     public void Advance(TimeSpan by) => SetUtcNow(GetUtcNow() + by);
 
     public void SetUtcNow(DateTimeOffset value)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Notifications.Api;
 using Notifications.Grains.Storage;
 
@@ -11,10 +10,11 @@ namespace Notifications.Application;
 /// the caller's silo, never inside the campaign grain's turn, where it held up the consumers' admissions, a pause and
 /// a cancel for as long. Views (a console polls them) reuse a count for ten times as long as it took, so however many
 /// watch, counting costs at most a tenth of one reader; a count quicker than <see cref="CheapCount"/> (a small
-/// campaign) is made on every read, and a status change (the final numbers once it completes) is counted at once. The
-/// age is wall time on purpose: it bounds our own cost, not a rule of the campaign's clock.
+/// campaign) is made on every read, and a status change (the final numbers once it completes) is counted at once. Ages
+/// are the time provider's timestamps, which are the machine's even where a test drives the campaign's clock: they
+/// bound our own cost, not a rule of the campaign.
 /// </summary>
-internal sealed class CampaignFunnels(ICampaignStore campaigns)
+internal sealed class CampaignFunnels(ICampaignStore campaigns, TimeProvider time)
 {
     /// <summary>A count that took longer (a loaded machine) is not reused for more than ten times this.</summary>
     private static readonly TimeSpan SlowCount = TimeSpan.FromMilliseconds(500);
@@ -47,17 +47,17 @@ internal sealed class CampaignFunnels(ICampaignStore campaigns)
 
     private async Task<CampaignFunnel> FunnelAsync(Guid id, string status, CancellationToken cancellationToken)
     {
-        if (_last.TryGetValue(id, out var last) && last.Status == status && last.Reusable)
+        if (_last.TryGetValue(id, out var last) && last.Status == status && Reusable(last))
         {
             return last.Funnel;
         }
-        var started = Stopwatch.GetTimestamp();
+        var started = time.GetTimestamp();
         var funnel = await campaigns.FunnelAsync(id, cancellationToken).ConfigureAwait(false);
-        var took = Stopwatch.GetElapsedTime(started);
-        _last[id] = new Count(funnel, status, Stopwatch.GetTimestamp(), took < SlowCount ? took : SlowCount);
+        var took = time.GetElapsedTime(started);
+        _last[id] = new Count(funnel, status, time.GetTimestamp(), took < SlowCount ? took : SlowCount);
         if (_last.Count > Remembered)
         {
-            foreach (var stale in _last.Where(e => !e.Value.Reusable))
+            foreach (var stale in _last.Where(e => !Reusable(e.Value)))
             {
                 _last.TryRemove(stale);
             }
@@ -65,8 +65,7 @@ internal sealed class CampaignFunnels(ICampaignStore campaigns)
         return funnel;
     }
 
-    private sealed record Count(CampaignFunnel Funnel, string Status, long CountedAt, TimeSpan Took)
-    {
-        public bool Reusable => Took >= CheapCount && Stopwatch.GetElapsedTime(CountedAt) < Took * 10;
-    }
+    private bool Reusable(Count count) => count.Took >= CheapCount && time.GetElapsedTime(count.CountedAt) < count.Took * 10;
+
+    private sealed record Count(CampaignFunnel Funnel, string Status, long CountedAt, TimeSpan Took);
 }
