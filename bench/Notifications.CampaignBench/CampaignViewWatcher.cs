@@ -6,8 +6,8 @@ namespace Notifications.CampaignBench;
 
 /// <summary>
 /// Asks the silo for the campaign's view once a second while it runs, as an operator's console does, and keeps how
-/// long each answer took: the funnel is read inside the campaign grain's turn, so a slow one also holds up pause and
-/// cancel. A request that fails (the silo answers 503 when the grain call outlasts its timeout) is counted, not retried.
+/// long each answer took (a count of the funnel, or one reused). A request that fails (503 when a grain call outlasts
+/// its timeout, as the funnel once did at a million recipients) is counted, not retried.
 /// </summary>
 internal sealed class CampaignViewWatcher(HttpClient admin, Guid campaignId)
 {
